@@ -1,0 +1,112 @@
+import type { SandboxDb } from './db'
+
+// Snapshots and restore jobs share a shape in storage: the Atlas document the API returns,
+// and `sim`, the sandbox's private bookkeeping (when a job finishes, whether it will fail…),
+// which is never sent to clients.
+export type StoredDocument<Doc, Sim> = {
+  id: string
+  groupId: string
+  clusterName: string
+  createdAt: number
+  doc: Doc
+  sim: Sim
+}
+
+type Row = {
+  id: string
+  group_id: string
+  cluster_name: string
+  created_at: number
+  doc: string
+  sim: string
+}
+
+export type DocumentTable = 'snapshots' | 'restore_jobs'
+
+function fromRow<Doc, Sim>(row: Row): StoredDocument<Doc, Sim> {
+  return {
+    id: row.id,
+    groupId: row.group_id,
+    clusterName: row.cluster_name,
+    createdAt: row.created_at,
+    doc: JSON.parse(row.doc) as Doc,
+    sim: JSON.parse(row.sim) as Sim,
+  }
+}
+
+export function insertDocument<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+  item: StoredDocument<Doc, Sim>,
+): void {
+  db.prepare(
+    `INSERT INTO ${table} (id, group_id, cluster_name, created_at, doc, sim) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    item.id,
+    item.groupId,
+    item.clusterName,
+    item.createdAt,
+    JSON.stringify(item.doc),
+    JSON.stringify(item.sim),
+  )
+}
+
+export function updateDocument<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+  item: Pick<StoredDocument<Doc, Sim>, 'id' | 'doc' | 'sim'>,
+): void {
+  db.prepare(`UPDATE ${table} SET doc = ?, sim = ? WHERE id = ?`).run(
+    JSON.stringify(item.doc),
+    JSON.stringify(item.sim),
+    item.id,
+  )
+}
+
+export function deleteDocument(
+  db: SandboxDb,
+  table: DocumentTable,
+  id: string,
+): void {
+  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id)
+}
+
+/** Newest first, as Atlas lists them. */
+export function listDocuments<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+  groupId: string,
+  clusterName: string,
+): StoredDocument<Doc, Sim>[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM ${table} WHERE group_id = ? AND cluster_name = ? ORDER BY created_at DESC, id DESC`,
+    )
+    .all(groupId, clusterName) as Row[]
+  return rows.map((r) => fromRow<Doc, Sim>(r))
+}
+
+export function listAllDocuments<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+): StoredDocument<Doc, Sim>[] {
+  const rows = db
+    .prepare(`SELECT * FROM ${table} ORDER BY created_at DESC, id DESC`)
+    .all() as Row[]
+  return rows.map((r) => fromRow<Doc, Sim>(r))
+}
+
+export function getDocument<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+  groupId: string,
+  clusterName: string,
+  id: string,
+): StoredDocument<Doc, Sim> | undefined {
+  const row = db
+    .prepare(
+      `SELECT * FROM ${table} WHERE group_id = ? AND cluster_name = ? AND id = ?`,
+    )
+    .get(groupId, clusterName, id) as Row | undefined
+  return row ? fromRow<Doc, Sim>(row) : undefined
+}

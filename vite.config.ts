@@ -1,0 +1,30 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const bffUrl = process.env.BFF_URL ?? 'http://127.0.0.1:8080'
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    manifest: true,
+  },
+  server: {
+    proxy: {
+      '/api': { target: bffUrl, changeOrigin: false },
+      '/healthz': bffUrl,
+      '/readyz': bffUrl,
+    },
+  },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['src/testing/setup-tests.ts'],
+    // BFF and sandbox tests start real servers on loopback; keep the 2-core machine unflooded.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
