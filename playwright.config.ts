@@ -18,6 +18,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(
 )
 
 const port = process.env.E2E_PORT
+/** The first admin's password in the e2e product (fixtures sign in with it). */
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-123'
 const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({
@@ -64,6 +66,9 @@ export default defineConfig({
       PORT: port,
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR,
+      SANDBOX_PORT: '0',
+      SANDBOX_CONTROLS: '1',
+      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
     },
   },

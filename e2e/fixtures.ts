@@ -1,9 +1,13 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 
+import { E2E_ADMIN_PASSWORD } from '../playwright.config'
+
 type Fixtures = {
   /** Runs axe on the page as it is now; fails the test on any WCAG 2.x A/AA violation. */
   expectNoAxeViolations: (page?: Page) => Promise<void>
+  /** Signs in through the sign-in page, as a person would. */
+  signIn: (username?: string, password?: string) => Promise<void>
 }
 
 export const test = base.extend<Fixtures>({
@@ -15,6 +19,15 @@ export const test = base.extend<Fixtures>({
       expect(
         results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
       ).toEqual([])
+    })
+  },
+  signIn: async ({ page }, use) => {
+    await use(async (username = 'admin', password = E2E_ADMIN_PASSWORD) => {
+      if (!page.url().includes('/sign-in')) await page.goto('/sign-in')
+      await page.getByLabel('Username').fill(username)
+      await page.getByLabel('Password').fill(password)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expect(page.getByText(`Signed in as ${username}`)).toBeVisible()
     })
   },
 })

@@ -17,7 +17,7 @@ async function startUpstream(config: BffConfig) {
       auth: config.atlasAuth,
       label: 'Atlas',
     }
-    return { upstream, close: async () => undefined }
+    return { upstream, close: () => Promise.resolve() }
   }
   const sandboxConfig = parseSandboxConfig(process.env)
   const sandbox = createSandbox(sandboxConfig)

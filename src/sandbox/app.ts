@@ -131,6 +131,12 @@ export function buildSandboxApp(ctx: SandboxContext): FastifyInstance {
     reply.header('RateLimit-Remaining', String(decision.remaining))
   })
 
+  // The Date header tells clients the sandbox's (possibly advanced) time, as Atlas's tells theirs.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('date', new Date(ctx.clock.now()).toUTCString())
+    return payload
+  })
+
   // `pretty` and `envelope` query parameters, on every Atlas response.
   app.addHook('onSend', async (request, reply, payload) => {
     if (typeof payload !== 'string' || !request.url.startsWith(ATLAS_PREFIX))

@@ -9,6 +9,9 @@ import {
   seedClusters,
   seedGroups,
 } from './seed-organisation'
+import { seedRestoreJobs } from './seed-restores'
+import { seedFlexBackups } from './sim/flex-backups'
+import { seedServerlessBackups } from './sim/serverless-backups'
 import { putCluster, putGroup } from './state/clusters-repo'
 import { addLineageSegment } from './state/lineage-repo'
 import { putSchedule } from './state/schedules-repo'
@@ -22,7 +25,11 @@ export const RESTORE_OUTCOME_TAG = 'sandbox-restore-outcome'
 
 /** Steps other parts of the sandbox add to the seed (past restore jobs, flex snapshots…). */
 export type SeedStep = (ctx: SandboxContext, now: number) => void
-const extraSeedSteps: SeedStep[] = []
+const extraSeedSteps: SeedStep[] = [
+  seedRestoreJobs,
+  seedFlexBackups,
+  seedServerlessBackups,
+]
 
 function groupIdOf(name: string): string {
   const group = seedGroups.find((g) => g.name === name)

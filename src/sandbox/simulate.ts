@@ -1,5 +1,11 @@
 import type { SandboxContext } from './context'
+import { flexRestoreStep, flexSnapshotStep } from './sim/flex-backups'
+import { advanceRestoreJobs } from './sim/restores'
 import { takeScheduledSnapshots } from './sim/scheduled-snapshots'
+import {
+  serverlessRestoreStep,
+  serverlessSnapshotStep,
+} from './sim/serverless-backups'
 
 /** One step of the simulation: brings a part of the world up to `now` (sandbox ms). */
 export type SimulationStep = (ctx: SandboxContext, now: number) => void
@@ -7,6 +13,11 @@ export type SimulationStep = (ctx: SandboxContext, now: number) => void
 // Order matters: snapshots are taken before restores look for the snapshot that follows them.
 const steps: SimulationStep[] = [
   takeScheduledSnapshots,
+  flexSnapshotStep,
+  serverlessSnapshotStep,
+  advanceRestoreJobs,
+  flexRestoreStep,
+  serverlessRestoreStep,
 ]
 
 /** Runs every step in one transaction, so a crash never leaves half a tick applied. */

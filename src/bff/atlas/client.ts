@@ -54,6 +54,8 @@ export class AtlasClient {
   private readonly digest: DigestSigner | undefined
   private readonly tokens: OAuthTokenSource | undefined
   private readonly inflight = new Map<string, Promise<RawReply>>()
+  /** Atlas's clock minus ours, from its Date headers: rule checks use Atlas's now. */
+  private clockOffsetMs = 0
 
   constructor(
     readonly baseUrl: string,
@@ -101,6 +103,11 @@ export class AtlasClient {
       )
     }
     return { status: raw.status, body: parsed.data as never }
+  }
+
+  /** Now, by the upstream's clock (whole seconds; Date headers carry no more). */
+  upstreamNow(): Date {
+    return new Date(Date.now() + this.clockOffsetMs)
   }
 
   async close(): Promise<void> {
@@ -191,7 +198,7 @@ export class AtlasClient {
     }
     try {
       const res = await this.pool.request({
-        method: method as 'GET',
+        method: method,
         path,
         headers,
         ...(body === undefined ? {} : { body }),
@@ -200,6 +207,11 @@ export class AtlasClient {
       })
       const text = await res.body.text()
       this.observe(method, res.statusCode)
+      const date = res.headers.date
+      if (typeof date === 'string' && !Number.isNaN(Date.parse(date))) {
+        // +500 ms: the header is truncated to the second, so aim for its middle.
+        this.clockOffsetMs = Date.parse(date) + 500 - Date.now()
+      }
       return { status: res.statusCode, text, headers: res.headers }
     } catch (error) {
       this.observe(method, 'error')

@@ -22,7 +22,7 @@ export function checkPathParams(params: unknown): Record<string, string> {
   for (const key of Object.keys(values)) {
     shape[key] = paramSchemas[key] ?? z.string()
   }
-  return parseWith(z.object(shape), values) as Record<string, string>
+  return parseWith(z.object(shape), values)
 }
 
 const boolString = z.enum(['true', 'false'])

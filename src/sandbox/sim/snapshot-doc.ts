@@ -22,7 +22,12 @@ const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
 const GIB = 1024 ** 3
 
-export type SnapshotDoc = ReplicaSetSnapshot | ShardedSnapshot
+/**
+ * One flat type for both kinds (their zod shapes are loose, so a union would not narrow on
+ * `type`): the sharded fields are present when type is shardedCluster.
+ */
+export type SnapshotDoc = ReplicaSetSnapshot &
+  Partial<Pick<ShardedSnapshot, 'configServerType' | 'members' | 'snapshotIds'>>
 
 export type SnapshotDocInput = {
   at: number

@@ -1,10 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, useState } from 'react'
+import type { ReactNode } from 'react'
 
-import { createQueryClient } from '../lib/query-client'
+import { queryClient } from './query-client'
 
 export function AppProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient)
   return (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   )

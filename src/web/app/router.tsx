@@ -1,13 +1,38 @@
-import { createBrowserRouter } from 'react-router'
+import { createBrowserRouter, redirect } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 
+import { setUnauthenticatedHandler } from '../lib/api-client'
 import { paths } from '../lib/paths'
+import { sessionQuery } from '../lib/session'
+import { queryClient } from './query-client'
 import { RootLayout } from './routes/root-layout'
+import { RouteError } from './routes/route-error'
+
+/** Signed-in pages: without a session, go to sign-in and come back here afterwards. */
+async function requireSession({ request }: { request: Request }) {
+  const operator = await queryClient.query({
+    ...sessionQuery(),
+    staleTime: 'static',
+  })
+  if (!operator) {
+    const url = new URL(request.url)
+    return redirect(paths.signIn(`${url.pathname}${url.search}`))
+  }
+  return operator
+}
 
 const router = createBrowserRouter([
   {
-    path: paths.home(),
+    path: '/sign-in',
+    lazy: () =>
+      import('./routes/sign-in').then((m) => ({ Component: m.SignInRoute })),
+  },
+  {
+    path: '/',
+    id: 'signed-in',
+    loader: requireSession,
     Component: RootLayout,
+    ErrorBoundary: RouteError,
     children: [
       {
         index: true,
@@ -24,6 +49,14 @@ const router = createBrowserRouter([
     ],
   },
 ])
+
+// The session ended while working (expiry, sign-out elsewhere): sign in again, then return.
+setUnauthenticatedHandler(() => {
+  const { pathname, search } = window.location
+  if (pathname === '/sign-in') return
+  queryClient.setQueryData(sessionQuery().queryKey, null)
+  void router.navigate(paths.signIn(`${pathname}${search}`))
+})
 
 export function AppRouter() {
   return <RouterProvider router={router} />

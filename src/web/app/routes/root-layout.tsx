@@ -1,17 +1,58 @@
-import { Link, Outlet } from 'react-router'
+import { useQuery } from '@tanstack/react-query'
+import { NavLink, Outlet, useNavigate } from 'react-router'
 
 import { paths } from '../../lib/paths'
+import { sessionQuery, useSignOut } from '../../lib/session'
 
 export function RootLayout() {
+  const { data: operator } = useQuery(sessionQuery())
+  const signOut = useSignOut()
+  const navigate = useNavigate()
+
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="app-header">
-        <Link to={paths.home()} className="app-title">
+        <NavLink to={paths.home()} className="app-title">
           Backup Console
-        </Link>
+        </NavLink>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            <li>
+              <NavLink to={paths.home()} end>
+                Clusters
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.restores()}>Restores</NavLink>
+            </li>
+            {operator?.role === 'admin' ? (
+              <li>
+                <NavLink to={paths.audit()}>Audit</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        {operator ? (
+          <div className="operator">
+            <span>
+              Signed in as <strong>{operator.name}</strong> ({operator.role})
+            </span>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                signOut.mutate(undefined, {
+                  onSettled: () => void navigate(paths.signIn()),
+                })
+              }
+            >
+              Sign out
+            </button>
+          </div>
+        ) : null}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />

@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify'
+
+import {
+  type BackupSchedule,
+  backupScheduleSchema,
+  backupScheduleUpdateSchema,
+} from '../../contract/atlas/schedule'
+import {
+  type RuleErrorCode,
+  ruleErrorStatus,
+} from '../../contract/rules/error-codes'
+import { validatePolicy } from '../../contract/rules/policy-validate'
+import type { SandboxContext } from '../context'
+import { AtlasError, notFound } from '../protocol/api-error'
+import { dedicatedFacts } from '../state/clusters-repo'
+import { getSchedule, putSchedule } from '../state/schedules-repo'
+import {
+  applyPolicyToSnapshots,
+  mergeSchedule,
+  scheduleView,
+} from '../sim/snapshot-schedule'
+import { requireCluster } from './lookup'
+import { type AtlasRequest, atlasRoute, parseBody } from './route-kit'
+
+// The backup schedule (ops 15–17, version 2024-08-05). PATCH merges the fields sent into the
+// stored schedule and validates the result with P1–P6; DELETE removes every policy item and,
+// unlike other deletes, answers 200 with the schedule (ATLAS-CONTRACT.md §10).
+
+const URL = '/groups/:groupId/clusters/:clusterName/backup/schedule'
+
+function requireSchedule(ctx: SandboxContext, request: AtlasRequest) {
+  const { groupId = '', clusterName = '' } = request.params
+  const cluster = requireCluster(ctx, groupId, clusterName, 'dedicated')
+  const schedule = getSchedule(ctx.db, groupId, clusterName)
+  if (!schedule) throw notFound('backup schedule', clusterName)
+  return { cluster, schedule, groupId, clusterName }
+}
+
+/** Every refusal names its field; the first one gives the errorCode and status. */
+function policyError(
+  refusals: ReturnType<typeof validatePolicy>,
+): AtlasError | undefined {
+  const [first] = refusals
+  if (!first) return undefined
+  const code = first.errorCode ?? 'VALIDATION_ERROR'
+  return new AtlasError(
+    ruleErrorStatus[code as RuleErrorCode] ?? 400,
+    code,
+    refusals.map((r) => r.reason).join('; '),
+    first.field ? [first.field] : [],
+    refusals.flatMap((r) =>
+      r.field ? [{ field: r.field, description: r.reason }] : [],
+    ),
+  )
+}
+
+export function registerScheduleRoutes(
+  app: FastifyInstance,
+  ctx: SandboxContext,
+): void {
+  atlasRoute(app, ctx, {
+    method: 'GET',
+    url: URL,
+    resource: 'schedule',
+    handler: (request) => ({
+      status: 200,
+      body: scheduleView(
+        requireSchedule(ctx, request).schedule,
+        ctx.clock.now(),
+      ),
+    }),
+  })
+
+  atlasRoute(app, ctx, {
+    method: 'PATCH',
+    url: URL,
+    resource: 'schedule',
+    handler: (request) => {
+      const { cluster, schedule, groupId, clusterName } = requireSchedule(
+        ctx,
+        request,
+      )
+      const now = ctx.clock.now()
+      // Types first; the bounds are the rules' (P5 answers INVALID_RESTORE_WINDOW).
+      const sent = parseBody(backupScheduleSchema, request.body)
+      const merged = mergeSchedule(schedule, sent, now)
+      const facts = dedicatedFacts(cluster.doc)
+      const error = policyError(
+        validatePolicy(merged, {
+          nvme: facts.nvme,
+          pitEnabled: cluster.doc.pitEnabled === true,
+        }),
+      )
+      if (error) throw error
+      const flags = parseBody(backupScheduleUpdateSchema, request.body)
+      applyPolicyToSnapshots(
+        ctx,
+        { groupId, clusterName },
+        schedule.policies[0]?.policyItems ?? [],
+        merged.policies[0]?.policyItems ?? [],
+        flags,
+        now,
+      )
+      putSchedule(ctx.db, groupId, clusterName, merged)
+      return { status: 200, body: scheduleView(merged, now) }
+    },
+  })
+
+  atlasRoute(app, ctx, {
+    method: 'DELETE',
+    url: URL,
+    resource: 'schedule',
+    handler: (request) => {
+      const { schedule, groupId, clusterName } = requireSchedule(ctx, request)
+      // Snapshots already taken stay until they expire (reference 003).
+      const cleared: BackupSchedule = {
+        ...schedule,
+        policies: schedule.policies.map((p) => ({ ...p, policyItems: [] })),
+      }
+      putSchedule(ctx.db, groupId, clusterName, cleared)
+      return { status: 200, body: scheduleView(cleared, ctx.clock.now()) }
+    },
+  })
+}

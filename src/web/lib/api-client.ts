@@ -1,0 +1,80 @@
+import type { z } from 'zod'
+
+import { ApiError, networkError } from './api-error'
+
+// The SPA's only HTTP client: JSON in and out, the CSRF token on writes, errors as ApiError.
+// No toasts or redirects here (DESIGN §3): callers and the router decide what to show.
+let csrfToken: string | undefined
+let onUnauthenticated: (() => void) | undefined
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token
+}
+
+/** Called on any 401 from a signed-in page: the session ended (expiry, sign-out elsewhere). */
+export function setUnauthenticatedHandler(
+  handler: (() => void) | undefined,
+): void {
+  onUnauthenticated = handler
+}
+
+type RequestOptions = {
+  body?: unknown
+  headers?: Record<string, string>
+  signal?: AbortSignal | undefined
+}
+
+async function call(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<unknown> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...options.headers,
+  }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body === undefined
+        ? {}
+        : { body: JSON.stringify(options.body) }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError')
+      throw error
+    throw networkError(error)
+  }
+  if (!response.ok) {
+    const error = await ApiError.fromResponse(response)
+    if (error.status === 401 && path !== '/api/session') onUnauthenticated?.()
+    throw error
+  }
+  if (response.status === 204) return undefined
+  const text = await response.text()
+  return text === '' ? undefined : (JSON.parse(text) as unknown)
+}
+
+export const api = {
+  async get<T extends z.ZodType>(
+    path: string,
+    schema: T,
+    signal?: AbortSignal,
+  ): Promise<z.infer<T>> {
+    return schema.parse(await call('GET', path, { signal }))
+  },
+  async send<T extends z.ZodType>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    schema: T,
+    options: RequestOptions = {},
+  ): Promise<z.infer<T>> {
+    return schema.parse(await call(method, path, options))
+  },
+}
