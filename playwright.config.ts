@@ -13,6 +13,7 @@ function freeLoopbackPort(): string {
   ]).toString()
 }
 process.env.E2E_PORT ??= freeLoopbackPort()
+process.env.E2E_SANDBOX_PORT ??= freeLoopbackPort()
 process.env.E2E_DATA_DIR ??= mkdtempSync(
   path.join(tmpdir(), 'backup-console-e2e-'),
 )
@@ -66,7 +67,7 @@ export default defineConfig({
       PORT: port,
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR,
-      SANDBOX_PORT: '0',
+      SANDBOX_PORT: process.env.E2E_SANDBOX_PORT,
       SANDBOX_CONTROLS: '1',
       ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',

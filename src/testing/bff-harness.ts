@@ -5,7 +5,7 @@ import { request } from 'undici'
 
 import { hashPassword } from '../bff/auth/passwords'
 import { parseConfig } from '../bff/config'
-import { type RunningBff, startBff } from '../bff/server'
+import { type BffOptions, type RunningBff, startBff } from '../bff/server'
 import { upsertUser } from '../bff/db/users-repo'
 import type { Role } from '../contract/rules/roles'
 import { startTestSandbox, type TestSandbox } from './sandbox-harness'
@@ -37,14 +37,24 @@ export type TestBff = {
   sandbox: TestSandbox
   /** A new browser; `as` signs it in as a user of that role created for the test. */
   browser: (as?: Role) => Promise<TestBrowser>
+  /** Closes the BFF and starts a new one on the same port, data dir and sandbox. */
+  restart: () => Promise<void>
   close: () => Promise<void>
+}
+
+export type TestBffOptions = {
+  /** The sandbox's environment, e.g. a long SANDBOX_TICK_MS so that only the test moves jobs. */
+  sandboxEnv?: Record<string, string>
+  /** Passed to startBff, e.g. fast job-poll intervals. */
+  bff?: BffOptions
 }
 
 /** Starts the sandbox and a BFF in front of it, each on a free loopback port. */
 export async function startTestBff(
   env: Record<string, string> = {},
+  options: TestBffOptions = {},
 ): Promise<TestBff> {
-  const sandbox = await startTestSandbox()
+  const sandbox = await startTestSandbox(options.sandboxEnv)
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bff-test-'))
   const config = parseConfig({
     PORT: '0',
@@ -55,15 +65,16 @@ export async function startTestBff(
     ...env,
   })
   const cfg = sandbox.sandbox.ctx.config
-  const bff = await startBff(config, {
+  const upstream = {
     baseUrl: sandbox.url,
     auth: {
-      kind: 'apiKey',
+      kind: 'apiKey' as const,
       publicKey: cfg.SANDBOX_PUBLIC_KEY,
       privateKey: cfg.SANDBOX_PRIVATE_KEY,
     },
     label: 'test sandbox',
-  })
+  }
+  const bff = await startBff(config, upstream, options.bff)
   const url = bff.url
   const passwordHash = await hashPassword(TEST_PASSWORD)
   for (const role of ['viewer', 'operator'] as const) {
@@ -123,15 +134,21 @@ export async function startTestBff(
     return client
   }
 
-  return {
+  const t: TestBff = {
     url,
     bff,
     sandbox,
     browser,
+    restart: async () => {
+      await t.bff.close()
+      const port = Number(new URL(url).port)
+      t.bff = await startBff({ ...config, PORT: port }, upstream, options.bff)
+    },
     close: async () => {
-      await bff.close()
+      await t.bff.close()
       await sandbox.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return t
 }

@@ -246,6 +246,18 @@ describe.skipIf(!!specSkipReason())('bodies that must be accepted', () => {
     expect(validateResponse({ ...sample, contentType: V2023 }).ok).toBe(true)
   })
 
+  it("an ApiError whose parameters are strings and numbers, as Atlas's rate-limit example", () => {
+    const body = {
+      error: 429,
+      errorCode: 'RATE_LIMITED_TOKEN_BUCKET',
+      detail: 'Rate limit exceeded. Please retry after 55 seconds.',
+      reason: 'Too Many Requests',
+      parameters: ['api/atlas/v2/groups', 55, 10, 5, 60],
+    }
+    const sample = { method: 'GET', path: CLUSTER, status: 429, body }
+    expect(expectConformsToSpec(sample)).toBe('getGroupCluster')
+  })
+
   it('a cluster with string instance sizes and a null adaptiveCapacity', () => {
     const region = {
       providerName: 'AWS',

@@ -250,6 +250,19 @@ export function convertSchema(
   return convert({ spec, direction }, schema)
 }
 
+/**
+ * The spec types ApiError.parameters items as objects, yet Atlas's own documented example
+ * (the rate-limit page, ATLAS-CONTRACT.md §8) holds strings and numbers: accept any item.
+ */
+function relaxApiErrorParameters(name: string, definitions: JsonObject): void {
+  const apiError = definitions[name]
+  if (name !== 'ApiError' || !isJsonObject(apiError)) return
+  const properties = apiError.properties
+  if (isJsonObject(properties) && isJsonObject(properties.parameters)) {
+    properties.parameters = { ...properties.parameters, items: {} }
+  }
+}
+
 /** The Ajv document with every component schema for one direction. */
 export function buildSchemaDocument(
   spec: AtlasSpec,
@@ -259,6 +272,7 @@ export function buildSchemaDocument(
   const definitions: JsonObject = {}
   for (const [name, schema] of Object.entries(spec.components.schemas)) {
     definitions[name] = convert(ctx, schema)
+    relaxApiErrorParameters(name, definitions)
     if (isJsonObject(schema.discriminator)) {
       definitions[`${name}${BASE_SUFFIX}`] = convert(
         ctx,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 
 import {
   type JobRef,
@@ -23,6 +23,7 @@ import { fetchJob, jobStateOf, parseJobDoc } from './job-source'
 import {
   defaultStreamOptions,
   JobStreams,
+  type ResponseHeaders,
   type StreamOptions,
   sseFrame,
 } from './job-streams'
@@ -87,9 +88,13 @@ export class JobHub {
   /** Loads every watched job and resumes polling the unfinished ones (after a restart too). */
   start(): void {
     for (const row of listWatchedJobs(this.deps.db, false)) {
-      const entry: Entry = { job: liveJobFromRow(row), seq: 0, poller: undefined }
+      const entry: Entry = {
+        job: liveJobFromRow(row),
+        seq: 0,
+        poller: undefined,
+      }
       this.entries.set(jobKeyOf(row), entry)
-      if (!row.finished) this.poll(entry)
+      if (!row.finished) this.poll(entry, 0)
     }
   }
 
@@ -105,10 +110,26 @@ export class JobHub {
     const key = jobKeyOf(ref)
     if (this.stopped || this.entries.has(key)) return
     const now = this.deps.now()
-    let row = findWatchedJob(this.deps.db, ref.kind, ref.groupId, ref.clusterName, ref.jobId)
+    let row = findWatchedJob(
+      this.deps.db,
+      ref.kind,
+      ref.groupId,
+      ref.clusterName,
+      ref.jobId,
+    )
     if (!row) {
-      recordWatchedJob(this.deps.db, { ...ref, createdAt: now, createdBy: null })
-      row = findWatchedJob(this.deps.db, ref.kind, ref.groupId, ref.clusterName, ref.jobId)
+      recordWatchedJob(this.deps.db, {
+        ...ref,
+        createdAt: now,
+        createdBy: null,
+      })
+      row = findWatchedJob(
+        this.deps.db,
+        ref.kind,
+        ref.groupId,
+        ref.clusterName,
+        ref.jobId,
+      )
     }
     if (!row) return
     const entry: Entry = { job: liveJobFromRow(row), seq: 0, poller: undefined }
@@ -116,10 +137,17 @@ export class JobHub {
     const seeded = doc === undefined ? undefined : parseJobDoc(ref.kind, doc)
     if (seeded) {
       const state = jobStateOf(ref.kind, seeded, this.deps.atlas.upstreamNow())
-      Object.assign(entry.job, { doc: seeded, state, updatedAt: iso(now), checkedAt: iso(now) })
+      Object.assign(entry.job, {
+        doc: seeded,
+        state,
+        updatedAt: iso(now),
+        checkedAt: iso(now),
+      })
       this.persist(entry, isTerminalState(state))
     }
-    if (!row.finished && !isTerminalState(entry.job.state)) this.poll(entry)
+    // A fresh document needs no second look at once.
+    if (!row.finished && !isTerminalState(entry.job.state))
+      this.poll(entry, seeded ? this.intervals.fastMs : 0)
     this.publish(key, entry)
   }
 
@@ -134,20 +162,31 @@ export class JobHub {
       doc = (await fetchJob(this.deps.atlas, ref)).doc
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 404) {
-        throw new ApiProblem(404, 'RESTORE_JOB_NOT_FOUND', `Atlas knows no restore job ${ref.jobId} of ${ref.clusterName} in project ${ref.groupId}.`, [{ field: 'job', description: 'no such restore job' }])
+        throw new ApiProblem(
+          404,
+          'RESTORE_JOB_NOT_FOUND',
+          `Atlas knows no restore job ${ref.jobId} of ${ref.clusterName} in project ${ref.groupId}.`,
+          [{ field: 'job', description: 'no such restore job' }],
+        )
       }
       throw error
     }
     // Atlas keeps no creation time (R10); its ObjectId does, by Atlas's clock.
     const skew = this.deps.atlas.upstreamNow().getTime() - Date.now()
-    const createdAt = Math.min(this.deps.now(), objectIdMillis(ref.jobId) - skew)
+    const createdAt = Math.min(
+      this.deps.now(),
+      objectIdMillis(ref.jobId) - skew,
+    )
     recordWatchedJob(this.deps.db, { ...ref, createdAt, createdBy: null })
     this.watch(ref, doc)
   }
 
   /** Every watched job, newest first. */
   list(): LiveJob[] {
-    return [...this.entries.values()].map((e) => e.job).sort(newestFirst).map(toLiveJob)
+    return [...this.entries.values()]
+      .map((e) => e.job)
+      .sort(newestFirst)
+      .map(toLiveJob)
   }
 
   /** Polls made for one job since this process started (fan-out figures, tests). */
@@ -156,34 +195,64 @@ export class JobHub {
   }
 
   /** Takes over a hijacked response: the states due now, then every change as it happens. */
-  stream(raw: ServerResponse, headers: OutgoingHttpHeaders, request: StreamRequest): void {
+  stream(
+    raw: ServerResponse,
+    headers: ResponseHeaders,
+    request: StreamRequest,
+  ): void {
     const key = request.job ? jobKeyOf(request.job) : undefined
     const since = this.seqOf(request.lastEventId)
-    let due = key ? [this.entries.get(key)].filter((e) => e !== undefined) : this.recent()
+    let due = key
+      ? [this.entries.get(key)].filter((e) => e !== undefined)
+      : this.recent()
     if (since !== undefined) due = due.filter((e) => e.seq > since)
-    const frames = due.map((e) => sseFrame({ type: 'job', job: toLiveJob(e.job) }))
+    const frames = due.map((e) =>
+      sseFrame({ type: 'job', job: toLiveJob(e.job) }),
+    )
     // The id of the whole burst: the browser is now up to date as of this sequence number.
     const at = iso(this.deps.now())
-    frames.push(sseFrame({ type: 'ready', at, jobs: due.length }, `${this.bootId}.${this.seq}`))
-    this.streams.open(raw, headers, { jobKey: key, expiresAt: request.expiresAt }, frames)
+    frames.push(
+      sseFrame(
+        { type: 'ready', at, jobs: due.length },
+        `${this.bootId}.${this.seq}`,
+      ),
+    )
+    this.streams.open(
+      raw,
+      headers,
+      { jobKey: key, expiresAt: request.expiresAt },
+      frames,
+    )
   }
 
   private recent(): Entry[] {
-    const sorted = [...this.entries.values()].sort((a, b) => newestFirst(a.job, b.job))
+    const sorted = [...this.entries.values()].sort((a, b) =>
+      newestFirst(a.job, b.job),
+    )
     let finished = 0
-    return sorted.filter((e) => e.job.watching || finished++ < this.recentFinished)
+    return sorted.filter(
+      (e) => e.job.watching || finished++ < this.recentFinished,
+    )
   }
 
   private seqOf(lastEventId: string | undefined): number | undefined {
     const [boot, seq] = (lastEventId ?? '').split('.')
     const n = Number(seq)
-    return boot === this.bootId && Number.isInteger(n) && n <= this.seq ? n : undefined
+    return boot === this.bootId && Number.isInteger(n) && n <= this.seq
+      ? n
+      : undefined
   }
 
-  private poll(entry: Entry): void {
+  private poll(entry: Entry, delayMs: number): void {
     const { job } = entry
+    const ref = {
+      kind: job.kind,
+      groupId: job.groupId,
+      clusterName: job.clusterName,
+      jobId: job.jobId,
+    }
     const poller = new JobPoller(
-      job,
+      ref,
       {
         atlas: this.deps.atlas,
         now: this.deps.now,
@@ -197,7 +266,7 @@ export class JobHub {
     entry.poller = poller
     job.watching = true
     this.deps.metrics.activePollers += 1
-    poller.start()
+    poller.start(delayMs)
   }
 
   private report(entry: Entry, result: PollResult) {
@@ -209,13 +278,21 @@ export class JobHub {
 
   private persist(entry: Entry, finished: boolean): void {
     const { job } = entry
-    updateWatchedJob(this.deps.db, { ...job, lastState: job.state, lastDoc: job.doc, finished })
+    updateWatchedJob(this.deps.db, {
+      ...job,
+      lastState: job.state,
+      lastDoc: job.doc,
+      finished,
+    })
   }
 
   private publish(key: string, entry: Entry): void {
     this.seq += 1
     entry.seq = this.seq
-    const frame = sseFrame({ type: 'job', job: toLiveJob(entry.job) }, `${this.bootId}.${this.seq}`)
+    const frame = sseFrame(
+      { type: 'job', job: toLiveJob(entry.job) },
+      `${this.bootId}.${this.seq}`,
+    )
     this.streams.publish(key, frame)
   }
 }

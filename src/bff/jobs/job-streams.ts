@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 
 import type { JobEvent } from '../../contract/bff/job-events'
 import type { Metrics } from '../http/metrics'
@@ -15,6 +15,11 @@ export const defaultStreamOptions: StreamOptions = {
   heartbeatMs: 15_000,
   maxBufferedBytes: 1024 * 1024,
 }
+
+export type ResponseHeaders = Record<
+  string,
+  string | number | string[] | undefined
+>
 
 type Client = {
   raw: ServerResponse
@@ -48,12 +53,14 @@ export class JobStreams {
   /** Takes over a hijacked response: headers, the frames due at connection, then live ones. */
   open(
     raw: ServerResponse,
-    headers: OutgoingHttpHeaders,
+    headers: ResponseHeaders,
     client: { jobKey: string | undefined; expiresAt: number },
     initial: string[],
   ): void {
+    // The headers the app's hooks set (request id, security headers) go out as well.
+    for (const [name, value] of Object.entries(headers))
+      if (value !== undefined) raw.setHeader(name, value)
     raw.writeHead(200, {
-      ...headers,
       'content-type': 'text/event-stream',
       'cache-control': 'no-store',
       // Tells nginx and the like not to hold events back in a buffer.

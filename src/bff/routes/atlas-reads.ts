@@ -20,7 +20,6 @@ import {
   paginatedRestoreJobsSchema,
   restoreJobSchema,
 } from '../../contract/atlas/restore-job'
-import { backupScheduleSchema } from '../../contract/atlas/schedule'
 import {
   paginatedServerlessInstancesSchema,
   paginatedServerlessRestoreJobsSchema,
@@ -104,11 +103,6 @@ const readRoutes: ReadRoute[] = [
     path: `${C}/backup/snapshots/:snapshotId`,
     resource: 'snapshots',
     schema: replicaSetSnapshotSchema,
-  },
-  {
-    path: `${C}/backup/schedule`,
-    resource: 'schedule',
-    schema: backupScheduleSchema,
   },
   {
     path: `${C}/backup/restoreJobs`,

@@ -120,6 +120,10 @@ export function registerRestoreWriteRoutes(
         createdAt: deps.now(),
         createdBy: session.userName,
       })
+      deps.jobs.watch(
+        { kind: 'dedicated', groupId, clusterName, jobId: job.id },
+        job,
+      )
     }
     return reply.code(result.status).send(result.body)
   })

@@ -395,6 +395,12 @@ describe('restore jobs (30, 31, 32)', () => {
     expect(Date.parse(segments[1]?.to ?? '')).toBe(
       Date.parse(snap.scheduledTime ?? ''),
     )
+    // R10: Atlas snapshots the target once the restore completes.
+    const target = await sb.atlas({
+      path: `/groups/${ANALYTICS}/clusters/events-nvme/backup/snapshots`,
+    })
+    const taken = (target.body as Page<{ createdAt: string }>).results
+    expect(taken.map((t) => t.createdAt)).toContain(done.restoreFinishedDate)
   })
 
   it('fails the restore after a failNextRestore fault and leaves the target as it was', async () => {

@@ -10,7 +10,7 @@ import {
   MISSING_ID,
   PAYMENTS,
   expectRefusal,
-  awayFromSecondBoundary,
+  alignedSecond,
   restoreKit,
   toStaging,
 } from '../sim/restore-test-kit'
@@ -37,23 +37,25 @@ describe('create (19): R4 restore window and blackout', () => {
   })
 
   it('accepts the first second of the window and refuses the one before it (7 days on payments-rs)', async () => {
-    const now = await awayFromSecondBoundary(() => kit.now())
-    const start = Math.floor(now / 1000) - 7 * 86_400
+    // The window of payments-rs starts 7 days before now, on the second (R4).
+    const start = async () => (await alignedSecond(sb)) - 7 * 86_400
+    let first = await start()
     expectRefusal(
       await kit.create(
         PAYMENTS,
         'payments-rs',
-        pit({ pointInTimeUTCSeconds: start - 1 }),
+        pit({ pointInTimeUTCSeconds: first - 1 }),
       ),
       400,
       'POINT_IN_TIME_OUTSIDE_RESTORE_WINDOW',
       'pointInTimeUTCSeconds',
     )
+    first = await start()
     expectRefusal(
       await kit.create(
         PAYMENTS,
         'payments-rs',
-        pit({ oplogTs: start - 1, oplogInc: 5 }),
+        pit({ oplogTs: first - 1, oplogInc: 5 }),
       ),
       400,
       'POINT_IN_TIME_OUTSIDE_RESTORE_WINDOW',
@@ -62,12 +64,12 @@ describe('create (19): R4 restore window and blackout', () => {
     await kit.acceptedThenCancelled(
       PAYMENTS,
       'payments-rs',
-      pit({ pointInTimeUTCSeconds: start }),
+      pit({ pointInTimeUTCSeconds: await start() }),
     )
     await kit.acceptedThenCancelled(
       PAYMENTS,
       'payments-rs',
-      pit({ oplogTs: start, oplogInc: 5 }),
+      pit({ oplogTs: await start(), oplogInc: 5 }),
     )
   })
 

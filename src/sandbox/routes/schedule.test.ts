@@ -99,6 +99,12 @@ describe('get the schedule (15)', () => {
     expect(new Date(next).getUTCHours() % 6).toBe(0)
   })
 
+  it('names no next snapshot for a cluster without Cloud Backup', async () => {
+    const schedule = await getSchedule(ANALYTICS, 'legacy-reporting')
+    expect(items(schedule)).toHaveLength(4)
+    expect(schedule.nextSnapshot).toBeUndefined()
+  })
+
   it('answers 404 for an unknown cluster and 400 for a flex cluster', async () => {
     expectError(
       await call('GET', schedulePath(PAYMENTS, 'nope')),

@@ -36,6 +36,20 @@ function requireSchedule(ctx: SandboxContext, request: AtlasRequest) {
   return { cluster, schedule, groupId, clusterName }
 }
 
+function view(
+  found: {
+    cluster: { doc: { backupEnabled?: boolean } }
+    schedule: BackupSchedule
+  },
+  now: number,
+) {
+  return scheduleView(
+    found.schedule,
+    now,
+    found.cluster.doc.backupEnabled === true,
+  )
+}
+
 /** Every refusal names its field; the first one gives the errorCode and status. */
 function policyError(
   refusals: ReturnType<typeof validatePolicy>,
@@ -64,10 +78,7 @@ export function registerScheduleRoutes(
     resource: 'schedule',
     handler: (request) => ({
       status: 200,
-      body: scheduleView(
-        requireSchedule(ctx, request).schedule,
-        ctx.clock.now(),
-      ),
+      body: view(requireSchedule(ctx, request), ctx.clock.now()),
     }),
   })
 
@@ -102,7 +113,7 @@ export function registerScheduleRoutes(
         now,
       )
       putSchedule(ctx.db, groupId, clusterName, merged)
-      return { status: 200, body: scheduleView(merged, now) }
+      return { status: 200, body: view({ cluster, schedule: merged }, now) }
     },
   })
 
@@ -111,14 +122,20 @@ export function registerScheduleRoutes(
     url: URL,
     resource: 'schedule',
     handler: (request) => {
-      const { schedule, groupId, clusterName } = requireSchedule(ctx, request)
+      const { cluster, schedule, groupId, clusterName } = requireSchedule(
+        ctx,
+        request,
+      )
       // Snapshots already taken stay until they expire (reference 003).
       const cleared: BackupSchedule = {
         ...schedule,
         policies: schedule.policies.map((p) => ({ ...p, policyItems: [] })),
       }
       putSchedule(ctx.db, groupId, clusterName, cleared)
-      return { status: 200, body: scheduleView(cleared, ctx.clock.now()) }
+      return {
+        status: 200,
+        body: view({ cluster, schedule: cleared }, ctx.clock.now()),
+      }
     },
   })
 }

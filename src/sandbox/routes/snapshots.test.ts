@@ -301,7 +301,10 @@ describe('get, change expiry, delete (9–11)', () => {
   })
 
   it('deletes with 204; a Backup Compliance Policy forbids it (S3)', async () => {
-    const [first, second] = (await list(DEV, 'failing-restore-target')).results
+    const all = (await list(DEV, 'failing-restore-target')).results
+    const first = all[0]
+    // A weekly snapshot, kept 4 weeks: 1 day would shorten it.
+    const second = all.find((s) => s.frequencyType === 'weekly')
     await sb.control('POST', `/groups/${DEV}/compliance`, { enabled: true })
     const refused = await call(
       'DELETE',

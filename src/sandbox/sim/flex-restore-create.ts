@@ -1,7 +1,6 @@
 import type { FlexSnapshot } from '../../contract/atlas/flex-backup'
 import { flexRestoreJobCreateSchema } from '../../contract/atlas/flex-backup'
 import {
-  type FlexRestoreRequestInput,
   type FlexRestoreTargetInput,
   checkFlexRestoreRequest,
   checkFlexRestoreTarget,
@@ -146,7 +145,7 @@ export function createFlexRestore(
     'targetDeploymentItemName',
     'targetProjectId',
   ])
-  if (raw) enforce(checkFlexRestoreRequest(raw as FlexRestoreRequestInput))
+  if (raw) enforce(checkFlexRestoreRequest(raw))
   const body = parseBody(flexRestoreJobCreateSchema, rawBody)
   const snapshot = requireFlexSnapshot(ctx, source, body.snapshotId, true)
   const targetGroupId = body.targetProjectId ?? source.groupId

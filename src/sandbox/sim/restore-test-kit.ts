@@ -157,14 +157,20 @@ export function expectRefusal(
   }
 }
 
-/** Waits, if need be, so that the next second boundary is at least `marginMs` away. */
-export async function awayFromSecondBoundary(
-  now: () => Promise<number>,
-  marginMs = 400,
-): Promise<number> {
-  const t = await now()
-  const left = 1000 - (t % 1000)
-  if (left >= marginMs) return t
-  await new Promise((resolve) => setTimeout(resolve, left + 20))
-  return now()
+/**
+ * Moves the sandbox clock to just past a whole second and returns that second (epoch s), so
+ * that the next request lands in it: the window bounds are whole seconds (R4), and real time
+ * keeps running between a test's reading of the clock and the sandbox's check.
+ */
+export async function alignedSecond(sb: TestSandbox): Promise<number> {
+  for (;;) {
+    const read = await sb.control('GET', '/clock')
+    const t = Date.parse((read.body as { now: string }).now)
+    const ms = 1000 - (t % 1000) + 5
+    const moved = await sb.control('POST', '/clock/advance', {
+      seconds: ms / 1000,
+    })
+    const now = Date.parse((moved.body as { now: string }).now)
+    if (now % 1000 < 300) return Math.floor(now / 1000)
+  }
 }

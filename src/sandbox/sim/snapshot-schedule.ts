@@ -39,9 +39,13 @@ export function nextSnapshotAt(
   return undefined
 }
 
-/** The schedule as GET returns it. */
-export function scheduleView(schedule: BackupSchedule, now: number) {
-  const next = nextSnapshotAt(schedule, now)
+/** The schedule as GET returns it; a cluster without Cloud Backup takes no next snapshot. */
+export function scheduleView(
+  schedule: BackupSchedule,
+  now: number,
+  backupEnabled: boolean,
+) {
+  const next = backupEnabled ? nextSnapshotAt(schedule, now) : undefined
   return next === undefined
     ? schedule
     : { ...schedule, nextSnapshot: isoSeconds(next) }

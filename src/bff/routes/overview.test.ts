@@ -1,0 +1,215 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  CONTINUOUS_BACKUP_RPO_SECONDS,
+  type Overview,
+  type OverviewRow,
+  overviewSchema,
+} from '../../contract/bff/overview'
+import {
+  startTestBff,
+  type TestBff,
+  type TestBrowser,
+} from '../../testing/bff-harness'
+
+let t: TestBff
+let viewer: TestBrowser
+
+const PAYMENTS = '6650a1b2c3d4e5f600000001'
+const ANALYTICS = '6650a1b2c3d4e5f600000002'
+
+beforeAll(async () => {
+  t = await startTestBff()
+  viewer = await t.browser('viewer')
+})
+afterAll(async () => {
+  await t.close()
+})
+afterEach(async () => {
+  await t.sandbox.control('DELETE', '/faults')
+})
+
+async function overview(): Promise<Overview> {
+  const res = await viewer.call('GET', '/api/overview')
+  expect(res.status, res.text).toBe(200)
+  return overviewSchema.parse(res.body)
+}
+
+function row(o: Overview, name: string): OverviewRow {
+  const found = o.rows.find((r) => r.name === name)
+  if (!found) throw new Error(`no row for ${name}`)
+  return found
+}
+
+describe('GET /api/overview', () => {
+  it('has one row per seeded deployment, with its backup health', async () => {
+    const o = await overview()
+    expect(o.rows.map((r) => r.name).sort()).toEqual(
+      [
+        'dev-serverless',
+        'events-nvme',
+        'failing-restore-target',
+        'ledger-archive',
+        'legacy-reporting',
+        'payments-rs',
+        'payments-sharded',
+        'payments-staging',
+        'reports-flex',
+        'scratch-flex',
+        'warehouse-sharded',
+      ].sort(),
+    )
+    expect(o.projectErrors).toEqual([])
+
+    expect(row(o, 'legacy-reporting')).toMatchObject({
+      kind: 'dedicated',
+      backupEnabled: false,
+      problems: ['backup-off'],
+      latestSnapshot: null,
+      rpoSeconds: null,
+    })
+    const rs = row(o, 'payments-rs')
+    expect(rs).toMatchObject({
+      groupId: PAYMENTS,
+      projectName: 'payments-prod',
+      kind: 'dedicated',
+      clusterType: 'REPLICASET',
+      tier: 'M30',
+      mongoDBVersion: '7.0.14',
+      pitEnabled: true,
+      restoreWindowDays: 7,
+      rpoSeconds: CONTINUOUS_BACKUP_RPO_SECONDS,
+      rpoBasis: 'continuous',
+      activeRestores: 0,
+      problems: [],
+      error: null,
+    })
+    expect(rs.nextSnapshot).not.toBeNull()
+
+    const sharded = row(o, 'payments-sharded')
+    expect(sharded).toMatchObject({ clusterType: 'SHARDED', tier: 'M40' })
+    expect(sharded.latestSnapshot?.status).toBe('completed')
+    expect(sharded.latestSnapshot?.id).toMatch(/^[a-f0-9]{24}$/)
+
+    const staging = row(o, 'payments-staging')
+    expect(staging).toMatchObject({
+      pitEnabled: false,
+      restoreWindowDays: null,
+      rpoBasis: 'snapshot',
+    })
+    // Not continuous: the RPO is the age of the latest completed snapshot, by Atlas's clock.
+    const age =
+      (Date.parse(o.fetchedAt) -
+        Date.parse(staging.lastCompletedSnapshotAt ?? '')) /
+      1000
+    expect(Math.abs((staging.rpoSeconds ?? 0) - age)).toBeLessThan(5)
+
+    expect(row(o, 'reports-flex')).toMatchObject({
+      kind: 'flex',
+      tier: 'FLEX',
+      backupEnabled: true,
+      nextSnapshot: null,
+    })
+    expect(row(o, 'reports-flex').lastCompletedSnapshotAt).not.toBeNull()
+    expect(row(o, 'dev-serverless')).toMatchObject({
+      kind: 'serverless',
+      tier: 'SERVERLESS',
+      projectName: 'dev-tools',
+    })
+    expect(row(o, 'events-nvme').tier).toBe('M40_NVME')
+
+    expect(o.summary).toMatchObject({
+      clusters: 11,
+      backupOff: 1,
+      unreachable: 0,
+    })
+    expect(o.summary.stale).toBe(
+      o.rows.filter((r) => r.problems.includes('stale')).length,
+    )
+  })
+
+  it('counts a restore job in progress on its cluster (R10)', async () => {
+    const base = `/groups/${PAYMENTS}/clusters/payments-staging/backup`
+    const snapshots = await t.sandbox.atlas({
+      path: `${base}/snapshots?itemsPerPage=1`,
+    })
+    const snapshotId = (snapshots.body as { results: { id: string }[] })
+      .results[0]?.id
+    const created = await t.sandbox.atlas({
+      method: 'POST',
+      path: `${base}/restoreJobs`,
+      body: { deliveryType: 'download', snapshotId },
+    })
+    expect(created.status).toBe(200)
+    const o = await overview()
+    expect(row(o, 'payments-staging').activeRestores).toBe(1)
+    expect(o.summary.activeRestores).toBeGreaterThanOrEqual(1)
+  })
+
+  it('keeps a row whose upstream reads fail, marked unreachable', async () => {
+    await t.sandbox.control('POST', '/faults', {
+      path: `/clusters/payments-staging/backup/snapshots$`,
+      kind: 'status',
+      status: 500,
+    })
+    const o = await overview()
+    const staging = row(o, 'payments-staging')
+    expect(staging.problems).toContain('unreachable')
+    expect(staging.error).toContain('Injected fault')
+    // What could be read stays: the list's facts and the schedule.
+    expect(staging).toMatchObject({ tier: 'M10', backupEnabled: true })
+    expect(staging.nextSnapshot).not.toBeNull()
+    expect(staging.latestSnapshot).toBeNull()
+    expect(row(o, 'payments-rs').problems).toEqual([])
+    expect(o.summary.unreachable).toBe(1)
+  })
+
+  it('reports a project whose deployments cannot be listed, and shows the rest', async () => {
+    await t.sandbox.control('POST', '/faults', {
+      path: `/groups/${ANALYTICS}/clusters$`,
+      kind: 'status',
+      status: 500,
+    })
+    const o = await overview()
+    expect(o.projectErrors).toEqual([
+      expect.objectContaining({ groupId: ANALYTICS, projectName: 'analytics' }),
+    ])
+    expect(o.rows.map((r) => r.name)).not.toContain('events-nvme')
+    // The project's Flex clusters come from another list, which still answered.
+    expect(row(o, 'reports-flex').kind).toBe('flex')
+    expect(row(o, 'payments-rs').problems).toEqual([])
+  })
+
+  it('passes a 503 or a 429 on the project list on to the SPA', async () => {
+    await t.sandbox.control('POST', '/faults', {
+      path: '/api/atlas/v2/groups$',
+      kind: 'status',
+      status: 503,
+    })
+    const unavailable = await viewer.call('GET', '/api/overview')
+    expect(unavailable.status).toBe(503)
+    expect(unavailable.body).toMatchObject({
+      error: 503,
+      errorCode: 'SERVICE_UNAVAILABLE',
+    })
+    await t.sandbox.control('DELETE', '/faults')
+
+    await t.sandbox.control('POST', '/faults', {
+      path: '/api/atlas/v2/groups$',
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 120,
+    })
+    const limited = await viewer.call('GET', '/api/overview')
+    expect(limited.status).toBe(429)
+    expect(limited.body).toMatchObject({
+      errorCode: 'RATE_LIMITED_TOKEN_BUCKET',
+    })
+    expect(limited.headers['retry-after']).toBe('120')
+  })
+
+  it('needs a session', async () => {
+    const anonymous = await t.browser()
+    expect((await anonymous.call('GET', '/api/overview')).status).toBe(401)
+  })
+})

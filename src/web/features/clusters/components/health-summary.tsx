@@ -1,0 +1,82 @@
+import type {
+  Overview,
+  OverviewProblem,
+} from '../../../../contract/bff/overview'
+
+type HealthSummaryProps = {
+  summary: Overview['summary']
+  problem: OverviewProblem | undefined
+  onProblem: (problem: OverviewProblem | undefined) => void
+}
+
+export const problemLabels: Record<OverviewProblem, string> = {
+  stale: 'Stale backup',
+  failed: 'Latest snapshot failed',
+  'backup-off': 'Backup off',
+  unreachable: 'Atlas did not answer',
+}
+
+const tiles: { problem: OverviewProblem; label: string }[] = [
+  { problem: 'stale', label: 'with stale backups' },
+  { problem: 'failed', label: 'with a failed latest snapshot' },
+  { problem: 'backup-off', label: 'with backup off' },
+  { problem: 'unreachable', label: 'Atlas did not answer for' },
+]
+
+function count(summary: Overview['summary'], problem: OverviewProblem) {
+  switch (problem) {
+    case 'stale':
+      return summary.stale
+    case 'failed':
+      return summary.failed
+    case 'backup-off':
+      return summary.backupOff
+    case 'unreachable':
+      return summary.unreachable
+  }
+}
+
+/** Backup health at a glance; each count filters the list to the clusters it counts. */
+export function HealthSummary({
+  summary,
+  problem,
+  onProblem,
+}: HealthSummaryProps) {
+  const healthy =
+    summary.stale + summary.failed + summary.backupOff + summary.unreachable ===
+    0
+  return (
+    <section aria-labelledby="health-title" className="health-summary">
+      <h2 id="health-title">Backup health</h2>
+      <p>
+        {summary.clusters} clusters;{' '}
+        {healthy
+          ? 'every one has a recent, successful backup.'
+          : 'select a count to list those clusters.'}{' '}
+        {summary.activeRestores} active{' '}
+        {summary.activeRestores === 1 ? 'restore' : 'restores'}.
+      </p>
+      <ul className="health-tiles">
+        {tiles.map((tile) => {
+          const n = count(summary, tile.problem)
+          const active = problem === tile.problem
+          return (
+            <li key={tile.problem}>
+              <button
+                type="button"
+                className={`health-tile${n > 0 ? ' attention' : ''}`}
+                aria-pressed={active}
+                onClick={() => onProblem(active ? undefined : tile.problem)}
+              >
+                <span className="health-count">{n}</span>{' '}
+                {tile.problem === 'unreachable'
+                  ? `${tile.label} ${n === 1 ? 'cluster' : 'clusters'}`
+                  : `${n === 1 ? 'cluster' : 'clusters'} ${tile.label}`}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
