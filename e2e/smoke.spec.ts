@@ -13,7 +13,12 @@ test('signing in leads to the console, and the sign-in page is accessible', asyn
   await expectNoAxeViolations()
   await signIn()
   await expect(page).toHaveURL('/')
-  await expect(page.getByRole('status')).toHaveText('Server: ok')
+  await expect(
+    page.getByRole('heading', { name: 'Clusters', level: 1 }),
+  ).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: /^Clusters \(\d+\)/ }),
+  ).toBeVisible()
   await expectNoAxeViolations()
 })
 

@@ -47,20 +47,21 @@ export class FaultBoard {
     }))
   }
 
-  /** The request faults that apply now, consumed. */
+  /** The first fault of these kinds that applies to the request, consumed once. */
   take(
     method: string,
     path: string,
     kinds: FaultSpec['kind'][],
   ): ActiveFault[] {
-    const hits = this.faults.filter(
+    const hit = this.faults.find(
       (f) =>
         kinds.includes(f.kind) &&
         (f.method === undefined || f.method.toUpperCase() === method) &&
         f.pattern.test(path),
     )
-    for (const hit of hits) hit.remaining -= 1
+    if (!hit) return []
+    hit.remaining -= 1
     this.faults = this.faults.filter((f) => f.remaining > 0)
-    return hits
+    return [hit]
   }
 }

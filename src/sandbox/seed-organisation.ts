@@ -2,6 +2,9 @@
 // which it bites. Ids are fixed so links and demos stay stable across resets.
 export const ORG_ID = '6650a1b2c3d4e5f6000000aa'
 
+/** Tag (value 'fail') that makes restores onto a cluster fail: the sentinel for failure paths. */
+export const RESTORE_OUTCOME_TAG = 'sandbox-restore-outcome'
+
 export const seedGroups = [
   {
     id: '6650a1b2c3d4e5f600000001',

@@ -4,6 +4,7 @@ import { defaultPolicy } from '../contract/rules/policy-default'
 import type { SandboxContext } from './context'
 import {
   ORG_ID,
+  RESTORE_OUTCOME_TAG,
   type SeedCluster,
   type SeedDedicated,
   seedClusters,
@@ -19,9 +20,6 @@ import { newObjectId } from './state/ids'
 import { setCursor } from './state/settings-repo'
 
 const DAY_MS = 86_400_000
-
-/** Tag that makes restores onto a cluster fail: the sentinel for failure paths. */
-export const RESTORE_OUTCOME_TAG = 'sandbox-restore-outcome'
 
 /** Steps other parts of the sandbox add to the seed (past restore jobs, flex snapshots…). */
 export type SeedStep = (ctx: SandboxContext, now: number) => void

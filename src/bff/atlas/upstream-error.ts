@@ -23,6 +23,15 @@ export function problemFromUpstream(
     )
   }
   const error = parsed.data
+  // Atlas refusing *our* credentials is a server misconfiguration, not the operator's session
+  // ending: a 401 passed through would send the browser back to sign-in.
+  if (status === 401) {
+    return new ApiProblem(
+      502,
+      'UPSTREAM_UNAUTHORIZED',
+      `Atlas refused Backup Console's credentials (${error.errorCode}): check the ATLAS_* settings of the server.`,
+    )
+  }
   // R5: the serverless endpoints were sunset; say so in words rather than relaying a raw 410.
   const detail =
     status === 410 && error.errorCode === 'VERSION_GONE'

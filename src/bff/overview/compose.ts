@@ -67,16 +67,22 @@ async function projectRows(
     serverlessList(reader, base),
   ])
   const errors: unknown[] = []
+  const flexClusters = named(valueOf(flex, errors) ?? [])
+  // Until 2026 the cluster list also holds Flex clusters made through it or migrated from
+  // M2/M5, and migrated serverless instances are Flex too (§2): one row each, as Flex.
+  const isFlex = new Set(flexClusters.map((c) => c.name))
+  const notFlex = <T extends { name: string }>(items: T[]) =>
+    items.filter((i) => !isFlex.has(i.name))
   const rows = await Promise.all([
-    ...named(valueOf(clusters, errors) ?? []).map((c) =>
+    ...notFlex(named(valueOf(clusters, errors) ?? [])).map((c) =>
       guarded(project, c.name, 'dedicated', () =>
         dedicatedRow(reader, project, c),
       ),
     ),
-    ...named(valueOf(flex, errors) ?? []).map((c) =>
+    ...flexClusters.map((c) =>
       guarded(project, c.name, 'flex', () => flexRow(reader, project, c)),
     ),
-    ...named(valueOf(serverless, errors) ?? []).map((i) =>
+    ...notFlex(named(valueOf(serverless, errors) ?? [])).map((i) =>
       guarded(project, i.name, 'serverless', () =>
         serverlessRow(reader, project, i),
       ),

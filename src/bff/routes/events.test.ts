@@ -36,8 +36,7 @@ const intervals = {
   jitter: 0,
 }
 
-const jobKey = (jobId: string) =>
-  `dedicated:${groupId}:payments-rs:${jobId}`
+const jobKey = (jobId: string) => `dedicated:${groupId}:payments-rs:${jobId}`
 const isJob =
   (jobId: string, state?: LiveJob['state']) =>
   (e: JobEvent): boolean =>
@@ -215,5 +214,168 @@ describe('live restore jobs over SSE', () => {
     const all = await stranger.waitFor((e) => e.type === 'ready')
     expect(all.data).toMatchObject({ jobs: 2 })
     stranger.close()
+  })
+
+  it('polls a job once per interval however many browsers watch it', async () => {
+    const jobId = await startRestore()
+    const ref = {
+      kind: 'dedicated' as const,
+      groupId,
+      clusterName: 'payments-rs',
+      jobId,
+    }
+    // A zero-delay fault that matches every read of this job counts them on the sandbox side.
+    const times = 1_000_000
+    await t.sandbox.control('POST', '/faults', {
+      path: `restoreJobs/${jobId}$`,
+      method: 'GET',
+      kind: 'latency',
+      latencyMs: 0,
+      times,
+    })
+    const sandboxReads = async () => {
+      const res = await t.sandbox.control('GET', '/faults')
+      const { faults } = res.body as { faults: { remaining: number | null }[] }
+      return times - (faults[0]?.remaining ?? times)
+    }
+    // Reads counted by the sandbox and polls made by the BFF over the next `polls` polls. The
+    // two counters are read a moment apart, so each end may straddle one poll in flight.
+    const measure = async (polls: number) => {
+      const sandboxBefore = await sandboxReads()
+      const pollsBefore = t.bff.jobs.pollCount(ref)
+      await until(() => t.bff.jobs.pollCount(ref) >= pollsBefore + polls)
+      return {
+        reads: (await sandboxReads()) - sandboxBefore,
+        polls: t.bff.jobs.pollCount(ref) - pollsBefore,
+      }
+    }
+
+    const one = await openEvents(t.url, {
+      cookie: viewerCookie,
+      job: jobKey(jobId),
+    })
+    await one.waitFor(isJob(jobId))
+    const alone = await measure(8)
+
+    const crowd: SseClient[] = [one]
+    for (let i = 0; i < 19; i++) {
+      crowd.push(
+        await openEvents(t.url, {
+          cookie: viewerCookie,
+          ...(i % 2 === 0 ? { job: jobKey(jobId) } : {}),
+        }),
+      )
+    }
+    await Promise.all(crowd.map((c) => c.waitFor((e) => e.type === 'ready')))
+    await until(async () => (await metric('bff_sse_clients')) === 20)
+    expect(await metric('bff_active_pollers')).toBe(1)
+    const together = await measure(8)
+
+    for (const m of [alone, together])
+      expect(Math.abs(m.reads - m.polls)).toBeLessThanOrEqual(1)
+    expect(Math.abs(together.reads - alone.reads)).toBeLessThanOrEqual(2)
+
+    await finishRestores()
+    await Promise.all(crowd.map((c) => c.waitFor(isJob(jobId, 'completed'))))
+    for (const c of crowd) c.close()
+    await until(async () => (await metric('bff_sse_clients')) === 0)
+    await t.sandbox.control('DELETE', '/faults')
+  })
+
+  it('watches a job started outside the console once a browser asks for it', async () => {
+    const made = await t.sandbox.atlas({
+      method: 'POST',
+      path: `/groups/${groupId}/clusters/payments-rs/backup/restoreJobs`,
+      body: {
+        deliveryType: 'automated',
+        snapshotId,
+        targetGroupId: groupId,
+        targetClusterName: 'payments-staging',
+      },
+    })
+    expect(made.status).toBe(200)
+    const jobId = (made.body as { id: string }).id
+    const stream = await openEvents(t.url, {
+      cookie: viewerCookie,
+      job: jobKey(jobId),
+    })
+    const first = jobOf((await stream.waitFor(isJob(jobId))).data)
+    expect(first).toMatchObject({
+      state: 'inProgress',
+      createdBy: null,
+      watching: true,
+    })
+    await finishRestores()
+    await stream.waitFor(isJob(jobId, 'completed'))
+    stream.close()
+    const list = restoreJobListSchema.parse(
+      (await operator.call('GET', '/api/restore-jobs')).body,
+    )
+    expect(list.results.find((j) => j.jobId === jobId)?.state).toBe('completed')
+  })
+
+  it('rides out a storm of 429s without breaking the stream', async () => {
+    const jobId = await startRestore()
+    const stream = await openEvents(t.url, {
+      cookie: viewerCookie,
+      job: jobKey(jobId),
+    })
+    await stream.waitFor(isJob(jobId))
+    await t.sandbox.control('POST', '/faults', {
+      path: 'restoreJobs',
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 5,
+    })
+    // The client's own retries take four of them; the poller then backs off, marked stale.
+    const stale = await stream.waitFor((e) => isJob(jobId)(e) && jobOf(e).stale)
+    expect(jobOf(stale.data)).toMatchObject({
+      state: 'inProgress',
+      watching: true,
+      problem: { status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET' },
+    })
+    await stream.waitFor(
+      (e) => isJob(jobId)(e) && !jobOf(e).stale && e !== stale.data,
+    )
+    await finishRestores()
+    const done = jobOf((await stream.waitFor(isJob(jobId, 'completed'))).data)
+    expect(done).toMatchObject({ stale: false, problem: null })
+    const faults = (await t.sandbox.control('GET', '/faults')).body
+    expect(faults).toEqual({ faults: [] })
+    stream.close()
+  })
+
+  it('resumes watching after a restart of the BFF', async () => {
+    const jobId = await startRestore()
+    const ref = {
+      kind: 'dedicated' as const,
+      groupId,
+      clusterName: 'payments-rs',
+      jobId,
+    }
+    const before = await openEvents(t.url, {
+      cookie: viewerCookie,
+      job: jobKey(jobId),
+    })
+    await before.waitFor(isJob(jobId))
+    before.close()
+
+    await t.restart()
+    await until(() => t.bff.jobs.pollCount(ref) > 0)
+    expect(await metric('bff_active_pollers')).toBe(1)
+    const after = await openEvents(t.url, {
+      cookie: viewerCookie,
+      job: jobKey(jobId),
+    })
+    expect(jobOf((await after.waitFor(isJob(jobId))).data)).toMatchObject({
+      state: 'inProgress',
+      createdBy: 'operator',
+      watching: true,
+    })
+    await finishRestores()
+    await after.waitFor(isJob(jobId, 'completed'))
+    after.close()
+    await until(async () => (await metric('bff_active_pollers')) === 0)
   })
 })

@@ -81,24 +81,30 @@ function targetFacts(target: Deployment): FlexRestoreTargetInput {
   return { kind: target.kind, mongoDBVersion: target.doc.mongoDBVersion }
 }
 
+/** R8: the operator typed the target's name; checked on every request, repeats included. */
+export function checkFlexConfirmation(
+  body: FlexRestoreJobCreate,
+  confirmation: string | undefined,
+): void {
+  refuseIf(
+    checkRestoreConfirmation({
+      deliveryType: 'RESTORE',
+      targetName: body.targetDeploymentItemName,
+      confirmation,
+    }),
+  )
+}
+
 /**
- * R6 and R8 before a Flex restore reaches Atlas: the typed target name, a completed snapshot,
- * and a target (Flex or dedicated, in targetProjectId or the same project) that can take it.
+ * R6 before a Flex restore reaches Atlas: a completed snapshot, and a target (Flex or
+ * dedicated, in targetProjectId or the same project) that can take it.
  */
 export async function checkFlexRestore(
   atlas: AtlasClient,
   source: FlexSource,
   body: FlexRestoreJobCreate,
-  confirmation: string | undefined,
 ): Promise<void> {
   const name = body.targetDeploymentItemName
-  refuseIf(
-    checkRestoreConfirmation({
-      deliveryType: 'RESTORE',
-      targetName: name,
-      confirmation,
-    }),
-  )
   const snapshot = await requireFlexSnapshot(atlas, source, body.snapshotId)
   const groupId = body.targetProjectId ?? source.groupId
   const target = await findDeployment(atlas, groupId, name, [

@@ -83,10 +83,11 @@ describe('Flex restores (R6, R8)', () => {
 
   it('refuses an unconfirmed or misconfirmed restore, sending nothing', async () => {
     const before = (await sandboxJobs()).length
-    const { confirmTargetName: _typed, ...unconfirmed } = restore(
+    const unconfirmed: Record<string, unknown> = restore(
       'scratch-flex',
       devTools,
     )
+    delete unconfirmed.confirmTargetName
     for (const body of [
       unconfirmed,
       { ...unconfirmed, confirmTargetName: 'Scratch-Flex' },

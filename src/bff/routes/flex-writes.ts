@@ -16,6 +16,7 @@ import { checkPathParams } from '../http/atlas-params'
 import { parseWith } from '../http/validate'
 import {
   type FlexSource,
+  checkFlexConfirmation,
   checkFlexDownload,
   checkFlexRestore,
   flexBackupPath,
@@ -97,13 +98,9 @@ export function registerFlexWriteRoutes(
         ? {}
         : { targetProjectId: parsed.targetProjectId }),
     }
+    checkFlexConfirmation(body, parsed[RESTORE_CONFIRMATION_FIELD])
     if (!isRepeat(deps, request, session.userName)) {
-      await checkFlexRestore(
-        deps.atlas,
-        source,
-        body,
-        parsed[RESTORE_CONFIRMATION_FIELD],
-      )
+      await checkFlexRestore(deps.atlas, source, body)
     }
     const path = `${flexBackupPath(source)}/restoreJobs`
     const targetGroupId = body.targetProjectId ?? source.groupId

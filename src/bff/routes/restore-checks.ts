@@ -17,7 +17,6 @@ import {
   restoreInstant,
 } from '../../contract/rules/restore-request'
 import { checkRestoreInstant } from '../../contract/rules/restore-window'
-import type { RuleResult } from '../../contract/rules/result'
 import {
   checkRestoreTopology,
   clusterShardCount,
@@ -25,21 +24,7 @@ import {
 } from '../../contract/rules/topology'
 import type { AtlasClient } from '../atlas/client'
 import { ApiProblem, fromRefusal } from '../http/errors'
-
-const enc = encodeURIComponent
-
-function refuseIf(result: RuleResult): void {
-  if (!result.ok) throw fromRefusal(result)
-}
-
-async function optional<T>(load: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await load()
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return undefined
-    throw error
-  }
-}
+import { enc, optional, refuseIf } from './write-checks'
 
 /**
  * Every rule of DESIGN §4 the BFF can check before a dedicated restore reaches Atlas (R1–R4,

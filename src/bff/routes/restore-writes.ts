@@ -18,21 +18,16 @@ import { ApiProblem } from '../http/errors'
 import { parseWith } from '../http/validate'
 import { restoreCheckedBody } from './restore-body'
 import { checkDedicatedRestore } from './restore-checks'
+import { enc, isRepeat, objectIdTime, upstreamSince } from './write-checks'
 import { auditedWrite } from './write-kit'
 
 const C =
   '/api/atlas/v2/groups/:groupId/clusters/:clusterName/backup/restoreJobs'
-const enc = encodeURIComponent
 
 // The Atlas body plus the typed confirmation (R8), which the BFF checks and never forwards.
 const createBodySchema = restoreJobCreateSchema.extend({
   [RESTORE_CONFIRMATION_FIELD]: z.string().max(256).optional(),
 })
-
-/** Seconds encoded in an ObjectId: when Atlas created the job. */
-function objectIdSeconds(id: string | undefined): number {
-  return id ? parseInt(id.slice(0, 8), 16) : 0
-}
 
 function sameRequest(
   job: Record<string, unknown>,
@@ -61,12 +56,15 @@ export function registerRestoreWriteRoutes(
     const parsed = parseWith(createBodySchema, request.body)
     const body = restoreCheckedBody(parsed)
     const confirmation = parsed[RESTORE_CONFIRMATION_FIELD]
-    await checkDedicatedRestore(
-      deps.atlas,
-      { groupId, clusterName },
-      body,
-      confirmation,
-    )
+    // A repeat gets the first answer; the state its first attempt changed must not refuse it.
+    if (!isRepeat(deps, request, session.userName)) {
+      await checkDedicatedRestore(
+        deps.atlas,
+        { groupId, clusterName },
+        body,
+        confirmation,
+      )
+    }
 
     const path = `/groups/${enc(groupId)}/clusters/${enc(clusterName)}/backup/restoreJobs`
     // After a crash between Atlas and us: the job this request made, if Atlas has one.
@@ -78,7 +76,7 @@ export function registerRestoreWriteRoutes(
       })
       const made = jobs.body.results.find(
         (job) =>
-          objectIdSeconds(job.id) >= Math.floor(record.createdAt / 1000) - 5 &&
+          objectIdTime(job.id) >= upstreamSince(deps, record.createdAt) &&
           sameRequest(job, body),
       )
       return made ? { status: 200, body: made, atlasId: made.id } : undefined

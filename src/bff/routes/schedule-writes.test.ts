@@ -294,6 +294,13 @@ describe('removing the backup schedule', () => {
         badRequestDetail: { fields: [{ field: 'confirm' }] },
       })
     }
+    const stale = await admin.call(
+      'DELETE',
+      url(cluster) + scheduleDeleteQuery(cluster),
+      undefined,
+      { 'if-match': '"an-older-version"' },
+    )
+    expect(stale.status).toBe(412)
     const items = (await sandboxSchedule(cluster)).policies[0]!.policyItems
     expect(items.length).toBeGreaterThan(0)
   })

@@ -131,9 +131,10 @@ describe('serverless restores (R5, R8)', () => {
   })
 
   it('refuses an unconfirmed restore', async () => {
-    const { confirmTargetName: _typed, ...unconfirmed } = pointInTime(
+    const unconfirmed: Record<string, unknown> = pointInTime(
       (await sandboxSeconds()) - 3600,
     )
+    delete unconfirmed.confirmTargetName
     const res = await post(unconfirmed)
     expect(res.status).toBe(400)
     expect(res.body).toMatchObject({

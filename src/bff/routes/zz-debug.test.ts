@@ -36,8 +36,7 @@ const intervals = {
   jitter: 0,
 }
 
-const jobKey = (jobId: string) =>
-  `dedicated:${groupId}:payments-rs:${jobId}`
+const jobKey = (jobId: string) => `dedicated:${groupId}:payments-rs:${jobId}`
 const isJob =
   (jobId: string, state?: LiveJob['state']) =>
   (e: JobEvent): boolean =>
@@ -91,6 +90,10 @@ beforeAll(async () => {
       bff: { jobs: { intervals, streams: { heartbeatMs: 200 } } },
     },
   )
+  t.bff.app.server.on('request', (req: any) => {
+    ;(globalThis as any).urls ??= new Map()
+    ;(globalThis as any).urls.set(req.socket, req.url + ' ' + req.method)
+  })
   operator = await t.browser('operator')
   viewerCookie = await sessionCookie(t.url, 'viewer')
   const groups = (await operator.call('GET', '/api/atlas/v2/groups')).body as {
@@ -106,11 +109,38 @@ beforeAll(async () => {
   snapshotId = snapshots.results.find((s) => s.status === 'completed')?.id ?? ''
 })
 afterAll(async () => {
-  const at = Date.now(); const log = (m: string) => process.stdout.write(`${m} ${Date.now() - at}\n`)
-  t.bff.jobs.stop(); log("stopped")
-  await t.bff.app.close(); log("app closed")
-  await t.bff.atlas.close(); log("atlas closed")
-  await t.sandbox.close(); log("sandbox closed")
+  const at = Date.now()
+  const log = (m: string) => process.stdout.write(`${m} ${Date.now() - at}\n`)
+  const count = () =>
+    new Promise((r) => t.bff.app.server.getConnections((_e, n) => r(n)))
+  log(`conns ${String(await count())}`)
+  t.bff.jobs.stop()
+  log('stopped')
+  for (const [sock, u] of (globalThis as any).urls)
+    if (!sock.destroyed) log('open ' + u)
+  await new Promise((r) => setTimeout(r, 200))
+  log(`conns ${String(await count())}`)
+  setTimeout(() => {
+    const h = (process as any)._getActiveHandles()
+    process.stdout.write(
+      h
+        .map(
+          (x: any) =>
+            x.constructor.name +
+            ' ' +
+            (x.remotePort ?? '') +
+            ' ' +
+            (x.localPort ?? ''),
+        )
+        .join('\n') + '\n',
+    )
+  }, 3000)
+  await t.bff.app.close()
+  log('app closed')
+  await t.bff.atlas.close()
+  log('atlas closed')
+  await t.sandbox.close()
+  log('sandbox closed')
 })
 
 describe('GET /api/events refusals', () => {

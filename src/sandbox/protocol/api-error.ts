@@ -57,3 +57,34 @@ export function clusterNotFound(
     [clusterName, groupId],
   )
 }
+
+/** A snapshot of the named deployment ("cluster x", "flex cluster y") that does not exist. */
+export function snapshotNotFound(
+  snapshotId: string,
+  owner: string,
+  field?: string,
+): AtlasError {
+  return new AtlasError(
+    404,
+    'RESOURCE_NOT_FOUND',
+    `No snapshot ${snapshotId} exists for ${owner}.`,
+    ['snapshot', snapshotId],
+    field ? [{ field, description: `no such snapshot of ${owner}` }] : [],
+  )
+}
+
+/** Ours: only a completed snapshot can be restored or downloaded; Atlas names no code. */
+export function snapshotNotCompleted(
+  snapshotId: string,
+  status: string | undefined,
+  field = 'snapshotId',
+): AtlasError {
+  return new AtlasError(
+    400,
+    'SNAPSHOT_NOT_COMPLETED',
+    `Snapshot ${snapshotId} is ${status ?? 'not ready'}; only a completed snapshot can be ` +
+      'restored or downloaded.',
+    [snapshotId],
+    [{ field, description: 'the snapshot is not completed yet' }],
+  )
+}

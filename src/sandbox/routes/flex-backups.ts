@@ -1,20 +1,20 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 
 import {
   type FlexRestoreJob,
   type FlexSnapshot,
   flexDownloadCreateSchema,
 } from '../../contract/atlas/flex-backup'
-import { checkDownloadLimits } from '../../contract/rules/download-limits'
 import type { SandboxContext } from '../context'
 import { notFound } from '../protocol/api-error'
 import { paginate, parsePageRequest } from '../protocol/pagination'
 import {
   createFlexRestore,
-  enforce,
   requireFlexSnapshot,
 } from '../sim/flex-restore-create'
+import { checkDownloads } from '../sim/restore-conflicts'
 import { restoreArchive } from '../sim/restore-download'
+import { isoSeconds } from '../sim/snapshot-doc'
 import {
   type FlexJobSim,
   type FlexSnapshotSim,
@@ -23,12 +23,16 @@ import {
   flexJobById,
   getOfKind,
   insertFlexDownload,
-  isoSeconds,
   listOfKind,
 } from '../state/flex-backups-repo'
-import { projectDownloadCounts } from '../state/serverless-backups-repo'
 import { requireCluster } from './lookup'
-import { ATLAS_PREFIX, atlasRoute, parseBody, selfUrl } from './route-kit'
+import {
+  ATLAS_PREFIX,
+  atlasRoute,
+  parseBody,
+  requestOrigin,
+  selfUrl,
+} from './route-kit'
 
 // Flex backups, ops 27–32 (ATLAS-CONTRACT.md §2, §7; R6): daily snapshots, four-hour download
 // links (served below /sandbox-downloads/flex/, outside /api like Atlas's pre-signed links),
@@ -36,9 +40,6 @@ import { ATLAS_PREFIX, atlasRoute, parseBody, selfUrl } from './route-kit'
 
 const BACKUP = '/groups/:groupId/flexClusters/:name/backup'
 export const FLEX_DOWNLOAD_PREFIX = '/sandbox-downloads/flex'
-
-const origin = (request: FastifyRequest) =>
-  `${request.protocol}://${request.host}`
 
 function presentSnapshot(s: StoredFlexSnapshot, base: string): FlexSnapshot {
   const href = `${base}${ATLAS_PREFIX}/groups/${s.groupId}/flexClusters/${s.clusterName}/backup/snapshots/${s.id}`
@@ -81,7 +82,7 @@ export function registerFlexBackupRoutes(
         'flex',
         groupId,
         name,
-      ).map((s) => presentSnapshot(s, origin(request)))
+      ).map((s) => presentSnapshot(s, requestOrigin(request)))
       const page = parsePageRequest(request.query)
       return { status: 200, body: paginate(docs, page, selfUrl(request)) }
     },
@@ -95,11 +96,15 @@ export function registerFlexBackupRoutes(
       const { groupId, name } = requireFlex(ctx, request.params)
       const id = request.params.snapshotId ?? ''
       const snapshot = requireFlexSnapshot(ctx, { groupId, name }, id, false)
-      return { status: 200, body: presentSnapshot(snapshot, origin(request)) }
+      return {
+        status: 200,
+        body: presentSnapshot(snapshot, requestOrigin(request)),
+      }
     },
   })
 
-  // 29: R3 allows one download per snapshot and 20 per project at a time.
+  // 29: R3 allows one download per snapshot and 20 per project at a time, counting the
+  // project's dedicated downloads too.
   atlasRoute(app, ctx, {
     method: 'POST',
     url: `${BACKUP}/download`,
@@ -114,18 +119,14 @@ export function registerFlexBackupRoutes(
         true,
       )
       const now = ctx.clock.now()
-      enforce(
-        checkDownloadLimits(
-          projectDownloadCounts(ctx.db, groupId, snapshot.id, now),
-        ),
-      )
+      checkDownloads(ctx, groupId, snapshot.id, now)
       const job = insertFlexDownload(ctx.db, {
         groupId,
         clusterName: name,
         snapshot,
         at: now,
       })
-      return { status: 200, body: presentJob(job, origin(request)) }
+      return { status: 200, body: presentJob(job, requestOrigin(request)) }
     },
   })
 
@@ -141,7 +142,7 @@ export function registerFlexBackupRoutes(
         'flex',
         groupId,
         name,
-      ).map((job) => presentJob(job, origin(request)))
+      ).map((job) => presentJob(job, requestOrigin(request)))
       const page = parsePageRequest(request.query)
       return { status: 200, body: paginate(docs, page, selfUrl(request)) }
     },
@@ -155,7 +156,7 @@ export function registerFlexBackupRoutes(
       const path = request.url.split('?')[0] ?? ''
       const source = requireFlex(ctx, request.params)
       const job = createFlexRestore(ctx, source, request.body, path)
-      return { status: 200, body: presentJob(job, origin(request)) }
+      return { status: 200, body: presentJob(job, requestOrigin(request)) }
     },
   })
 
@@ -175,7 +176,7 @@ export function registerFlexBackupRoutes(
         id,
       )
       if (!job) throw notFound('restore job', id)
-      return { status: 200, body: presentJob(job, origin(request)) }
+      return { status: 200, body: presentJob(job, requestOrigin(request)) }
     },
   })
 

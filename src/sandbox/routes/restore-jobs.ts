@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 
 import type { RestoreJob } from '../../contract/atlas/restore-job'
 import { ruleErrorCodes } from '../../contract/rules/error-codes'
@@ -6,10 +6,10 @@ import { checkCancelRestore } from '../../contract/rules/restore-job-state'
 import type { SandboxContext } from '../context'
 import { notFound } from '../protocol/api-error'
 import { paginate, parsePageRequest } from '../protocol/pagination'
-import { refusal } from '../sim/restore-conflicts'
 import { buildRestoreJob } from '../sim/restore-build'
 import { checkRestoreCreation } from '../sim/restore-create'
 import { DOWNLOAD_PREFIX, restoreArchive } from '../sim/restore-download'
+import { failNextRestoreTaken } from '../sim/restore-outcome'
 import { isoSeconds } from '../sim/snapshot-doc'
 import {
   type StoredRestoreJob,
@@ -20,16 +20,18 @@ import {
   saveRestoreJob,
 } from '../state/restore-jobs-repo'
 import { requireCluster } from './lookup'
-import { ATLAS_PREFIX, atlasRoute, selfUrl } from './route-kit'
+import {
+  ATLAS_PREFIX,
+  atlasRoute,
+  refusalToError,
+  requestOrigin,
+  selfUrl,
+} from './route-kit'
 
 // Dedicated-cluster restore jobs, ops 18–21 (ATLAS-CONTRACT.md §2, §7), and the download
 // links of download jobs.
 
 const JOBS = '/groups/:groupId/clusters/:clusterName/backup/restoreJobs'
-
-function origin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`
-}
 
 /** The stored document plus its links, as in the reference 001 example. */
 function present(job: StoredRestoreJob, base: string): RestoreJob {
@@ -69,14 +71,13 @@ function requireJob(
 /** R10: finished jobs cannot be cancelled; a sharded restore cannot once it has started. */
 function checkCancel(job: StoredRestoreJob): void {
   const finished = checkCancelRestore(job.doc)
-  if (!finished.ok) throw refusal(finished)
+  if (!finished.ok) throw refusalToError(finished)
   if (
     job.sim.sharded &&
     job.doc.deliveryType !== 'download' &&
     job.sim.phase === 'running'
   ) {
-    throw refusal({
-      ok: false,
+    throw refusalToError({
       reason:
         'A restore of a sharded cluster cannot be cancelled once it has started; it continues until it finishes',
       errorCode: ruleErrorCodes.cancelNotAllowed,
@@ -96,7 +97,7 @@ export function registerRestoreJobRoutes(
       const { groupId = '', clusterName = '' } = request.params
       requireCluster(ctx, groupId, clusterName, 'dedicated')
       const docs = listRestoreJobs(ctx.db, groupId, clusterName).map((job) =>
-        present(job, origin(request)),
+        present(job, requestOrigin(request)),
       )
       return {
         status: 200,
@@ -116,12 +117,11 @@ export function registerRestoreJobRoutes(
       const checked = checkRestoreCreation(ctx, source, request.body, now)
       const path = request.url.split('?')[0] ?? ''
       const job = buildRestoreJob(ctx, source, checked, now, {
-        failByFault:
-          ctx.faults.take(request.method, path, ['failNextRestore']).length > 0,
-        downloadBase: origin(request),
+        failByFault: failNextRestoreTaken(ctx, path),
+        downloadBase: requestOrigin(request),
       })
       insertRestoreJob(ctx.db, job)
-      return { status: 200, body: present(job, origin(request)) }
+      return { status: 200, body: present(job, requestOrigin(request)) }
     },
   })
 
@@ -131,7 +131,7 @@ export function registerRestoreJobRoutes(
     resource: 'restoreJobs',
     handler: (request) => ({
       status: 200,
-      body: present(requireJob(ctx, request.params), origin(request)),
+      body: present(requireJob(ctx, request.params), requestOrigin(request)),
     }),
   })
 

@@ -11,6 +11,11 @@ import {
   OBJECT_ID_PATTERN,
 } from '../../contract/atlas/common'
 import type { AtlasResource } from '../../contract/atlas/versions'
+import {
+  type RuleErrorCode,
+  ruleErrorStatus,
+} from '../../contract/rules/error-codes'
+import type { RuleResult } from '../../contract/rules/result'
 import type { SandboxContext } from '../context'
 import { AtlasError, validationError } from '../protocol/api-error'
 import { negotiateVersion, sendVersioned } from '../protocol/versions'
@@ -120,14 +125,19 @@ export function parseBody<T extends z.ZodType>(
   return parsed.data
 }
 
-/** Turns a refusal from src/contract/rules into the error Atlas would send. */
+/**
+ * Turns a refusal from src/contract/rules into the error Atlas would send, with the status that
+ * goes with the rule's errorCode (409 for work already under way, 403 for a compliance policy…)
+ * unless the operation declares another.
+ */
 export function refusalToError(
   refusal: {
     reason: string
     field?: string
     errorCode?: string
   },
-  status = 400,
+  status = ruleErrorStatus[refusal.errorCode as RuleErrorCode] ??
+    (400 as number),
 ): AtlasError {
   return new AtlasError(
     status,
@@ -140,6 +150,16 @@ export function refusalToError(
   )
 }
 
+/** Throws the rule's refusal, if it is one, as the ApiError Atlas would send. */
+export function enforce(result: RuleResult): void {
+  if (!result.ok) throw refusalToError(result)
+}
+
+/** The scheme and host the client reached the sandbox at, for links it can follow. */
+export function requestOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`
+}
+
 export function selfUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}${request.url}`
+  return `${requestOrigin(request)}${request.url}`
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 
 import type {
   ServerlessRestoreJob,
@@ -24,6 +24,7 @@ import {
   type AtlasRequest,
   type AtlasResult,
   atlasRoute,
+  requestOrigin,
   selfUrl,
 } from './route-kit'
 
@@ -31,9 +32,6 @@ import {
 // 2026-01-22: with SANDBOX_SERVERLESS_SUNSET every one answers 410 VERSION_GONE as Atlas does.
 
 const BACKUP = '/groups/:groupId/serverless/:clusterName/backup'
-
-const origin = (request: FastifyRequest) =>
-  `${request.protocol}://${request.host}`
 
 function present<Doc>(
   item: { id: string; groupId: string; clusterName: string; doc: Doc },
@@ -84,7 +82,7 @@ export function registerServerlessBackupRoutes(
       'serverless',
       groupId,
       name,
-    ).map((s) => present(s, origin(request), 'snapshots'))
+    ).map((s) => present(s, requestOrigin(request), 'snapshots'))
     const page = parsePageRequest(request.query)
     return { status: 200, body: paginate(docs, page, selfUrl(request)) }
   })
@@ -98,7 +96,7 @@ export function registerServerlessBackupRoutes(
     )
     return {
       status: 200,
-      body: present(snapshot, origin(request), 'snapshots'),
+      body: present(snapshot, requestOrigin(request), 'snapshots'),
     }
   })
 
@@ -110,7 +108,7 @@ export function registerServerlessBackupRoutes(
       'serverless',
       groupId,
       name,
-    ).map((job) => present(job, origin(request), 'restoreJobs'))
+    ).map((job) => present(job, requestOrigin(request), 'restoreJobs'))
     const page = parsePageRequest(request.query)
     return { status: 200, body: paginate(docs, page, selfUrl(request)) }
   })
@@ -119,7 +117,10 @@ export function registerServerlessBackupRoutes(
     const path = request.url.split('?')[0] ?? ''
     const source = requireServerless(ctx, request)
     const job = createServerlessRestore(ctx, source, request.body, path)
-    return { status: 200, body: present(job, origin(request), 'restoreJobs') }
+    return {
+      status: 200,
+      body: present(job, requestOrigin(request), 'restoreJobs'),
+    }
   })
 
   route('GET', '/restoreJobs/:restoreJobId', (request) => {
@@ -134,6 +135,9 @@ export function registerServerlessBackupRoutes(
       id,
     )
     if (!job) throw notFound('restore job', id)
-    return { status: 200, body: present(job, origin(request), 'restoreJobs') }
+    return {
+      status: 200,
+      body: present(job, requestOrigin(request), 'restoreJobs'),
+    }
   })
 }

@@ -4,12 +4,7 @@ import {
   onDemandSnapshotRequestSchema,
   snapshotRetentionSchema,
 } from '../../contract/atlas/snapshot'
-import {
-  type RuleErrorCode,
-  ruleErrorStatus,
-} from '../../contract/rules/error-codes'
 import { checkOnDemandSnapshot } from '../../contract/rules/on-demand-snapshot'
-import type { RuleRefusal } from '../../contract/rules/result'
 import {
   checkSnapshotDeletion,
   checkSnapshotExpiryChange,
@@ -44,12 +39,6 @@ import {
 const DAY_MS = 86_400_000
 const BASE = '/groups/:groupId/clusters/:clusterName/backup/snapshots'
 
-/** The refusal as Atlas answers it: the status that goes with the rule's errorCode. */
-export function ruleError(refusal: RuleRefusal, fallback = 400): AtlasError {
-  const status = ruleErrorStatus[refusal.errorCode as RuleErrorCode] ?? fallback
-  return refusalToError(refusal, status)
-}
-
 /** The stored document with its self link, as Atlas returns it. */
 export function snapshotView(request: AtlasRequest, snapshot: StoredSnapshot) {
   const url = new URL(selfUrl(request))
@@ -83,7 +72,7 @@ export function deleteWithRules(
     // Confirmation is the console's own step (the BFF asks for it); Atlas takes none.
     confirmed: true,
   })
-  if (!verdict.ok) throw ruleError(verdict)
+  if (!verdict.ok) throw refusalToError(verdict)
   deleteSnapshot(ctx, snapshot.id)
 }
 
@@ -182,7 +171,7 @@ export function registerSnapshotRoutes(
         ),
         now: new Date(now),
       })
-      if (!verdict.ok) throw ruleError(verdict)
+      if (!verdict.ok) throw refusalToError(verdict)
       const expiresAt = snapshotExpiryAfterChange(
         new Date(snapshot.createdAt),
         body.retentionValue,

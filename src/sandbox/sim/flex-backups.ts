@@ -7,8 +7,6 @@ import {
   FLEX_SNAPSHOT_INTERVAL_HOURS,
   flexSnapshotsBeyondRetention,
 } from '../../contract/rules/flex-restore'
-import { DEFAULT_RESTORE_WINDOW_DAYS } from '../../contract/rules/policy-default'
-import { postRestoreSnapshotExpiry } from '../../contract/rules/restore-window'
 import type { SandboxContext } from '../context'
 import { seedGroups } from '../seed-organisation'
 import { getCluster, listAllClusters } from '../state/clusters-repo'
@@ -20,14 +18,12 @@ import {
   insertFlexDownload,
   insertFlexRestore,
   insertFlexSnapshot,
-  isoSeconds,
   listOfKind,
   unfinishedOfKind,
 } from '../state/flex-backups-repo'
-import { addLineageSegment } from '../state/lineage-repo'
-import { getSchedule } from '../state/schedules-repo'
 import { getCursor, setCursor } from '../state/settings-repo'
-import { takeSnapshot } from '../state/snapshots-repo'
+import { landRestore } from './post-restore-snapshot'
+import { isoSeconds } from './snapshot-doc'
 
 const INTERVAL_MS = FLEX_SNAPSHOT_INTERVAL_HOURS * 3_600_000
 const DAY_MS = 86_400_000
@@ -93,31 +89,9 @@ export function flexSnapshotStep(ctx: SandboxContext, now: number): void {
 }
 
 /**
- * R10: Atlas snapshots a dedicated target once a restore completes, kept as long as its
- * restore window (reference 000), as the dedicated restores do. Flex targets take only their
- * daily snapshots.
- */
-function postRestoreSnapshot(
-  ctx: SandboxContext,
-  target: { groupId: string; name: string },
-  at: number,
-  now: number,
-): void {
-  const cluster = getCluster(ctx.db, target.groupId, target.name)
-  if (cluster?.kind !== 'dedicated' || !cluster.doc.backupEnabled) return
-  const days =
-    getSchedule(ctx.db, target.groupId, target.name)?.restoreWindowDays ??
-    DEFAULT_RESTORE_WINDOW_DAYS
-  const expiresAt = postRestoreSnapshotExpiry(new Date(at), days).getTime()
-  if (expiresAt <= now) return
-  const snapshot = { groupId: target.groupId, clusterName: target.name }
-  takeSnapshot(ctx, { ...snapshot, at, snapshotType: 'scheduled', expiresAt })
-}
-
-/**
  * Restores go PENDING → QUEUED → RUNNING → COMPLETED (or FAILED); a completed one replaces the
- * target's data with the flex cluster's as of the snapshot (lineage). Downloads are created
- * COMPLETED with their link.
+ * target's data with the flex cluster's as of the snapshot, and a dedicated or serverless target
+ * is then snapshotted (R10). Downloads are created COMPLETED with their link.
  */
 export function flexRestoreStep(ctx: SandboxContext, now: number): void {
   const jobs = unfinishedOfKind<FlexRestoreJob, FlexJobSim>(
@@ -141,20 +115,23 @@ export function flexRestoreStep(ctx: SandboxContext, now: number): void {
       doc.status = 'COMPLETED'
       doc.restoreFinishedDate = isoSeconds(sim.finishAt)
       sim.done = true
-      const target = {
-        groupId: doc.targetProjectId ?? job.groupId,
-        name: doc.targetDeploymentItemName ?? '',
-      }
-      addLineageSegment(ctx.db, target.groupId, target.name, {
-        since: sim.finishAt,
-        origin: {
-          groupId: job.groupId,
-          clusterName: job.clusterName,
-          at: sim.dataAt,
+      landRestore(
+        ctx,
+        {
+          target: {
+            groupId: doc.targetProjectId ?? job.groupId,
+            name: doc.targetDeploymentItemName ?? '',
+          },
+          finishedAt: sim.finishAt,
+          origin: {
+            groupId: job.groupId,
+            clusterName: job.clusterName,
+            at: sim.dataAt,
+          },
+          restoreJobId: job.id,
         },
-        restoreJobId: job.id,
-      })
-      postRestoreSnapshot(ctx, target, sim.finishAt, now)
+        now,
+      )
     }
     updateDocument(ctx.db, 'restore_jobs', { id: job.id, doc, sim })
   }

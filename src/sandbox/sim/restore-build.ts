@@ -1,6 +1,5 @@
 import type { RestoreJob } from '../../contract/atlas/restore-job'
 import type { SandboxContext } from '../context'
-import { RESTORE_OUTCOME_TAG } from '../seed'
 import type { StoredCluster } from '../state/clusters-repo'
 import { dedicatedFacts } from '../state/clusters-repo'
 import { newObjectId } from '../state/ids'
@@ -8,6 +7,7 @@ import type { RestoreSim, StoredRestoreJob } from '../state/restore-jobs-repo'
 import { type StoredSnapshot, listSnapshots } from '../state/snapshots-repo'
 import type { CheckedRestore } from './restore-create'
 import { newDownloadToken } from './restore-download'
+import { targetFailsRestores } from './restore-outcome'
 import {
   DOWNLOAD_LINK_MS,
   RESTORE_JOB_EXPIRY_MS,
@@ -50,13 +50,6 @@ function replicaSetNames(snapshot: StoredSnapshot | undefined): string[] {
     return [doc.replicaSetName]
   }
   return []
-}
-
-function failsOnTarget(target: StoredCluster | undefined): boolean {
-  const tags = target && 'tags' in target.doc ? target.doc.tags : undefined
-  return (tags ?? []).some(
-    (tag) => tag.key === RESTORE_OUTCOME_TAG && tag.value === 'fail',
-  )
 }
 
 export function buildRestoreJob(
@@ -109,7 +102,8 @@ export function buildRestoreJob(
     createdAt: now,
     startAt,
     finishAt,
-    outcome: options.failByFault || failsOnTarget(target) ? 'fail' : 'success',
+    outcome:
+      options.failByFault || targetFailsRestores(target) ? 'fail' : 'success',
     originAt,
     sharded: facts.sharded,
     ...(download

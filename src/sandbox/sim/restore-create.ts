@@ -2,16 +2,16 @@ import type { RestoreJobCreate } from '../../contract/atlas/restore-job'
 import { checkDeliveryTypeAllowed } from '../../contract/rules/delivery-type'
 import { restoreInstant } from '../../contract/rules/restore-request'
 import type { SandboxContext } from '../context'
-import { AtlasError } from '../protocol/api-error'
+import { snapshotNotCompleted, snapshotNotFound } from '../protocol/api-error'
 import type { StoredCluster } from '../state/clusters-repo'
 import { dedicatedFacts } from '../state/clusters-repo'
 import { type StoredSnapshot, getSnapshot } from '../state/snapshots-repo'
 import {
   checkDownloads,
   checkInstant,
-  checkTargetIdle,
-  refusal,
+  requireTargetIdle,
 } from './restore-conflicts'
+import { refusalToError } from '../routes/route-kit'
 import { parseRestoreRequest } from './restore-request'
 import { checkTarget, requireTarget, sourceTopology } from './restore-target'
 
@@ -36,33 +36,10 @@ function requireSnapshot(
 ): StoredSnapshot {
   const snapshot = getSnapshot(ctx, source.groupId, source.name, snapshotId)
   if (!snapshot) {
-    throw new AtlasError(
-      404,
-      'RESOURCE_NOT_FOUND',
-      `No snapshot ${snapshotId} exists for cluster ${source.name}.`,
-      ['snapshot', snapshotId],
-      [
-        {
-          field: 'snapshotId',
-          description: `no such snapshot of ${source.name}`,
-        },
-      ],
-    )
+    throw snapshotNotFound(snapshotId, `cluster ${source.name}`, 'snapshotId')
   }
   if (snapshot.doc.status !== 'completed') {
-    throw new AtlasError(
-      400,
-      'SNAPSHOT_NOT_COMPLETED',
-      `Snapshot ${snapshotId} is ${snapshot.doc.status ?? 'not ready'}; only a completed ` +
-        'snapshot can be restored or downloaded.',
-      [snapshotId],
-      [
-        {
-          field: 'snapshotId',
-          description: 'the snapshot is not completed yet',
-        },
-      ],
-    )
+    throw snapshotNotCompleted(snapshotId, snapshot.doc.status)
   }
   return snapshot
 }
@@ -82,7 +59,7 @@ export function checkRestoreCreation(
     },
     body.deliveryType,
   )
-  if (!allowed.ok) throw refusal(allowed)
+  if (!allowed.ok) throw refusalToError(allowed)
 
   const snapshot = body.snapshotId
     ? requireSnapshot(ctx, source, body.snapshotId)
@@ -92,8 +69,7 @@ export function checkRestoreCreation(
     ? instant.seconds * 1000
     : (snapshot?.createdAt ?? now)
   if (instant && snapshot && snapshot.createdAt > originAt) {
-    throw refusal({
-      ok: false,
+    throw refusalToError({
       reason: `Snapshot ${snapshot.id} was taken after the instant to restore to; name an earlier snapshot or none`,
       field: 'snapshotId',
       errorCode: 'VALIDATION_ERROR',
@@ -104,7 +80,10 @@ export function checkRestoreCreation(
     checkDownloads(ctx, source.groupId, snapshot?.id ?? '', now)
     return { body, ...(snapshot ? { snapshot } : {}), originAt }
   }
-  const target = requireTarget(ctx, body)
+  const target = requireTarget(ctx, {
+    groupId: body.targetGroupId ?? '',
+    name: body.targetClusterName ?? '',
+  })
   checkTarget(
     target,
     sourceTopology(source, snapshot, originAt),
@@ -113,6 +92,6 @@ export function checkRestoreCreation(
   if (instant) {
     checkInstant(ctx, source, instant, now)
   }
-  checkTargetIdle(ctx, target.groupId, target.name)
+  requireTargetIdle(ctx, target)
   return { body, ...(snapshot ? { snapshot } : {}), target, originAt }
 }

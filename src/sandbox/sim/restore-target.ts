@@ -1,5 +1,5 @@
 import type { Cluster } from '../../contract/atlas/cluster'
-import type { RestoreJobCreate } from '../../contract/atlas/restore-job'
+import type { DeploymentKind } from '../../contract/rules/delivery-type'
 import { ruleErrorCodes } from '../../contract/rules/error-codes'
 import { majorVersion } from '../../contract/rules/flex-restore'
 import { type RuleResult, ok, refuse } from '../../contract/rules/result'
@@ -17,25 +17,33 @@ import { dedicatedFacts, getCluster, getGroup } from '../state/clusters-repo'
 import type { StoredCluster } from '../state/clusters-repo'
 import type { StoredSnapshot } from '../state/snapshots-repo'
 
-// The target of an automated or pointInTime restore: it must exist in targetGroupId (404),
-// be a kind of deployment that takes a dedicated snapshot (R5), have the snapshot's topology
-// (R7) and not run an older MongoDB release than the data it receives.
+// The target of an automated or pointInTime restore (dedicated or serverless source; flex
+// targets are found here too): it must exist (404), be a kind of deployment that takes the
+// source's snapshots (R5), have the snapshot's topology (R7) and not run an older MongoDB
+// release than the data it receives.
 
 type Dedicated = Extract<StoredCluster, { kind: 'dedicated' }>
 
+/** The body fields that name the target: dedicated and serverless jobs, or flex ones. */
+export type TargetFields = { group: string; name: string }
+const clusterTargetFields: TargetFields = {
+  group: 'targetGroupId',
+  name: 'targetClusterName',
+}
+
+/** The target of a restore of any kind, or the 404 Atlas sends, naming the body's field. */
 export function requireTarget(
   ctx: SandboxContext,
-  body: RestoreJobCreate,
+  { groupId, name }: { groupId: string; name: string },
+  fields: TargetFields = clusterTargetFields,
 ): StoredCluster {
-  const groupId = body.targetGroupId ?? ''
-  const name = body.targetClusterName ?? ''
   if (!getGroup(ctx.db, groupId)) {
     throw new AtlasError(
       404,
       'RESOURCE_NOT_FOUND',
       `Cannot find resource group ${groupId}.`,
       ['group', groupId],
-      [{ field: 'targetGroupId', description: 'no such project' }],
+      [{ field: fields.group, description: 'no such project' }],
     )
   }
   const target = getCluster(ctx.db, groupId, name)
@@ -45,7 +53,7 @@ export function requireTarget(
       'CLUSTER_NOT_FOUND',
       `No cluster named ${name} exists in group ${groupId}.`,
       [name, groupId],
-      [{ field: 'targetClusterName', description: 'no such cluster' }],
+      [{ field: fields.name, description: 'no such cluster' }],
     )
   }
   return target
@@ -113,13 +121,18 @@ function checkTargetVersion(dataVersion: string, target: StoredCluster) {
   )
 }
 
+/**
+ * Whether the target takes the data: its kind (R5), topology (R7) and release. A serverless
+ * snapshot is a replica set's data, so it goes to a replica set on the same release or later.
+ */
 export function checkTarget(
   target: StoredCluster,
   topology: TopologySnapshotInput,
   dataVersion: string,
+  sourceKind: DeploymentKind = 'dedicated',
 ): void {
   const checks: (() => RuleResult)[] = [
-    () => checkRestoreTargetKind('dedicated', target.kind),
+    () => checkRestoreTargetKind(sourceKind, target.kind),
     () => checkRestoreTopology(topology, targetShape(target)),
     () => checkTargetVersion(dataVersion, target),
   ]

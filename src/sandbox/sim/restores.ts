@@ -1,18 +1,13 @@
 import type { RestoreJob } from '../../contract/atlas/restore-job'
-import { DEFAULT_RESTORE_WINDOW_DAYS } from '../../contract/rules/policy-default'
-import { postRestoreSnapshotExpiry } from '../../contract/rules/restore-window'
 import type { SandboxContext } from '../context'
 import type { SimulationStep } from '../simulate'
-import { getCluster } from '../state/clusters-repo'
-import { addLineageSegment } from '../state/lineage-repo'
 import {
   type RestoreSim,
   type StoredRestoreJob,
   listOpenRestoreJobs,
   saveRestoreJob,
 } from '../state/restore-jobs-repo'
-import { getSchedule } from '../state/schedules-repo'
-import { takeSnapshot } from '../state/snapshots-repo'
+import { landRestore } from './post-restore-snapshot'
 import { downloadUrl } from './restore-download'
 import { isoSeconds } from './snapshot-doc'
 
@@ -46,55 +41,30 @@ function finishDownload(job: StoredRestoreJob, at: number): Step {
   return { doc, sim: { ...sim, phase: 'ready', finishedAt: at } }
 }
 
-/** The snapshot Atlas takes after a restore, kept as long as the restore window (ref. 000). */
-function postRestoreSnapshot(
-  ctx: SandboxContext,
-  groupId: string,
-  clusterName: string,
-  at: number,
-): string | undefined {
-  const target = getCluster(ctx.db, groupId, clusterName)
-  if (target?.kind !== 'dedicated' || !target.doc.backupEnabled)
-    return undefined
-  const days =
-    getSchedule(ctx.db, groupId, clusterName)?.restoreWindowDays ??
-    DEFAULT_RESTORE_WINDOW_DAYS
-  const expiresAt = postRestoreSnapshotExpiry(new Date(at), days).getTime()
-  if (expiresAt <= ctx.clock.now()) return undefined
-  // 'scheduled' with no policy item: Atlas takes it on its own (not on demand), and it is not
-  // a fallback snapshot (those replace a failed regular one).
-  return takeSnapshot(ctx, {
-    groupId,
-    clusterName,
-    at,
-    snapshotType: 'scheduled',
-    expiresAt,
-  }).id
-}
-
 function finishRestore(
   ctx: SandboxContext,
   job: StoredRestoreJob,
   at: number,
+  now: number,
 ): Step {
   const { doc, sim } = job
-  const targetGroupId = doc.targetGroupId ?? ''
-  const targetClusterName = doc.targetClusterName ?? ''
   // The target now holds the source's data as of the snapshot or the chosen instant.
-  addLineageSegment(ctx.db, targetGroupId, targetClusterName, {
-    since: at,
-    origin: {
-      groupId: job.groupId,
-      clusterName: job.clusterName,
-      at: sim.originAt,
-    },
-    restoreJobId: job.id,
-  })
-  const snapshotId = postRestoreSnapshot(
+  const snapshotId = landRestore(
     ctx,
-    targetGroupId,
-    targetClusterName,
-    at,
+    {
+      target: {
+        groupId: doc.targetGroupId ?? '',
+        name: doc.targetClusterName ?? '',
+      },
+      finishedAt: at,
+      origin: {
+        groupId: job.groupId,
+        clusterName: job.clusterName,
+        at: sim.originAt,
+      },
+      restoreJobId: job.id,
+    },
+    now,
   )
   return {
     doc: { ...doc, finishedAt: isoSeconds(at) },
@@ -107,7 +77,12 @@ function finishRestore(
   }
 }
 
-function finish(ctx: SandboxContext, job: StoredRestoreJob, at: number): Step {
+function finish(
+  ctx: SandboxContext,
+  job: StoredRestoreJob,
+  at: number,
+  now: number,
+): Step {
   if (job.sim.outcome === 'fail') {
     // A failed restore leaves the target's lineage as it was.
     return {
@@ -117,7 +92,7 @@ function finish(ctx: SandboxContext, job: StoredRestoreJob, at: number): Step {
   }
   return job.doc.deliveryType === 'download'
     ? finishDownload(job, at)
-    : finishRestore(ctx, job, at)
+    : finishRestore(ctx, job, at, now)
 }
 
 /** Brings one job up to `now`; returns it as saved. */
@@ -131,7 +106,7 @@ export function advanceRestoreJob(
     step = { ...step, sim: { ...step.sim, phase: 'running' } }
   }
   if (step.sim.phase === 'running' && now >= step.sim.finishAt) {
-    step = finish(ctx, { ...job, ...step }, step.sim.finishAt)
+    step = finish(ctx, { ...job, ...step }, step.sim.finishAt, now)
   }
   const linkEnd = step.sim.linkExpiresAt
   if (step.sim.phase === 'ready' && linkEnd !== undefined && now >= linkEnd) {

@@ -8,25 +8,23 @@ import { retentionNominalDays } from '../../contract/rules/retention'
 import { SERVERLESS_PIT_WINDOW_HOURS } from '../../contract/rules/serverless-restore'
 import type { SandboxContext } from '../context'
 import { seedGroups } from '../seed-organisation'
-import { getCluster, listAllClusters } from '../state/clusters-repo'
+import { listAllClusters } from '../state/clusters-repo'
 import { updateDocument } from '../state/documents-repo'
+import { listOfKind, unfinishedOfKind } from '../state/flex-backups-repo'
 import {
-  isoSeconds,
-  listOfKind,
-  unfinishedOfKind,
-} from '../state/flex-backups-repo'
-import { addLineageSegment } from '../state/lineage-repo'
-import {
+  SERVERLESS_BASIC_KEEP_MS,
   type ServerlessJobSim,
   type ServerlessSnapshotSim,
   insertServerlessRestore,
   insertServerlessSnapshot,
+  serverlessSnapshotStatus,
 } from '../state/serverless-backups-repo'
 import { getCursor, setCursor } from '../state/settings-repo'
+import { landRestore } from './post-restore-snapshot'
+import { isoSeconds } from './snapshot-doc'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
-const WINDOW_MS = SERVERLESS_PIT_WINDOW_HOURS * HOUR_MS
 
 // Reference 003, serverless instance backups: no custom policy; "Atlas always takes snapshots
 // every six hours". Serverless Continuous Backup also "takes daily snapshots and retains these
@@ -77,13 +75,18 @@ export function serverlessSnapshotStep(ctx: SandboxContext, now: number): void {
     )
     for (const s of due) {
       const at = s.at.getTime()
-      const expiresAt = continuous ? s.expiresAt.getTime() : at + 12 * HOUR_MS
+      const expiresAt = continuous
+        ? s.expiresAt.getTime()
+        : at + SERVERLESS_BASIC_KEEP_MS
       if (expiresAt <= now || at <= created) continue
       const frequencyType = s.frequencyType === 'daily' ? 'daily' : 'hourly'
-      insertServerlessSnapshot(ctx.db, { ...doc, groupId, name }, at, {
-        frequencyType,
-        expiresAt,
-      })
+      insertServerlessSnapshot(
+        ctx.db,
+        { ...doc, groupId, name },
+        at,
+        { frequencyType, expiresAt },
+        now,
+      )
     }
     setCursor(ctx.db, 'serverlessSnapshots', groupId, name, now)
   }
@@ -98,20 +101,15 @@ export function serverlessSnapshotStep(ctx: SandboxContext, now: number): void {
     'serverless',
   )
   for (const { id, doc, sim } of pending) {
-    sim.done = now >= sim.finishAt
-    doc.status = sim.done
-      ? 'completed'
-      : now >= sim.startAt
-        ? 'inProgress'
-        : 'queued'
+    doc.status = serverlessSnapshotStatus(sim, now)
+    sim.done = doc.status === 'completed'
     updateDocument(ctx.db, 'snapshots', { id, doc, sim })
   }
 }
 
 /**
  * A job finishes (finishedAt) or fails (failed) at its finishAt (R10). A finished restore
- * replaces the target's data (lineage) and is followed by a snapshot of the target kept as
- * long as the continuous-backup window (reference 000).
+ * replaces the target's data (lineage) and is followed by a snapshot of the target (R10).
  */
 export function serverlessRestoreStep(ctx: SandboxContext, now: number): void {
   const jobs = unfinishedOfKind<ServerlessRestoreJob, ServerlessJobSim>(
@@ -127,29 +125,20 @@ export function serverlessRestoreStep(ctx: SandboxContext, now: number): void {
       doc.failed = true
     } else {
       doc.finishedAt = isoSeconds(sim.finishAt)
-      const target = { groupId: doc.targetGroupId, name: doc.targetClusterName }
-      addLineageSegment(ctx.db, target.groupId, target.name, {
-        since: sim.finishAt,
-        origin: {
-          groupId: job.groupId,
-          clusterName: job.clusterName,
-          at: sim.dataAt,
-        },
-        restoreJobId: job.id,
-      })
-      const cluster = getCluster(ctx.db, target.groupId, target.name)
-      const expiresAt = sim.finishAt + WINDOW_MS
-      if (cluster?.kind === 'serverless' && expiresAt > now) {
-        insertServerlessSnapshot(
-          ctx.db,
-          { ...cluster.doc, ...target },
-          sim.finishAt,
-          {
-            frequencyType: 'hourly',
-            expiresAt,
+      landRestore(
+        ctx,
+        {
+          target: { groupId: doc.targetGroupId, name: doc.targetClusterName },
+          finishedAt: sim.finishAt,
+          origin: {
+            groupId: job.groupId,
+            clusterName: job.clusterName,
+            at: sim.dataAt,
           },
-        )
-      }
+          restoreJobId: job.id,
+        },
+        now,
+      )
     }
     updateDocument(ctx.db, 'restore_jobs', { id: job.id, doc, sim })
   }

@@ -1,21 +1,16 @@
-import { deliveryTypes } from '../../contract/atlas/common'
 import {
   type ServerlessSnapshot,
   serverlessRestoreJobCreateSchema,
 } from '../../contract/atlas/serverless'
 import { checkDeliveryTypeAllowed } from '../../contract/rules/delivery-type'
-import { ruleErrorCodes } from '../../contract/rules/error-codes'
 import {
-  type ServerlessRestoreRequestInput,
-  checkRestoreTargetKind,
+  SERVERLESS_PIT_WINDOW_HOURS,
   checkServerlessRestoreRequest,
 } from '../../contract/rules/serverless-restore'
 import type { SandboxContext } from '../context'
-import { AtlasError, clusterNotFound } from '../protocol/api-error'
-import { requireGroup } from '../routes/lookup'
-import { parseBody } from '../routes/route-kit'
+import { snapshotNotCompleted, snapshotNotFound } from '../protocol/api-error'
+import { enforce, parseBody } from '../routes/route-kit'
 import type { StoredCluster } from '../state/clusters-repo'
-import { getCluster } from '../state/clusters-repo'
 import { getOfKind } from '../state/flex-backups-repo'
 import {
   type ServerlessSnapshotSim,
@@ -23,16 +18,17 @@ import {
   type StoredServerlessSnapshot,
   insertServerlessRestore,
 } from '../state/serverless-backups-repo'
-import {
-  asRuleInput,
-  enforce,
-  requireTargetIdle,
-  restoreWillFail,
-} from './flex-restore-create'
+import { checkInstant, requireTargetIdle } from './restore-conflicts'
+import { restoreWillFail } from './restore-outcome'
+import { asRestoreRuleInput } from './restore-request'
+import { checkTarget, requireTarget } from './restore-target'
 
-// Creating a serverless restore (op 25): R5 through the shared rules — a date and time within
-// the last 72 hours, no oplog, no download — then the snapshot, the target and one restore at
-// a time into it.
+// Creating a serverless restore (op 25): R5 through the shared rules (a date and time within the
+// last 72 hours, no oplog, no download), the snapshot, then the target. Reference 003: only
+// serverless snapshots restore to serverless instances, and serverless snapshots do not go to
+// M2/M5 (Flex); so the target is a serverless instance or a dedicated replica set on the same
+// MongoDB release or later, checked by the same rules as a dedicated restore's target. Then the
+// R4 blackouts and one restore at a time into the target, across restores of every kind.
 
 type Serverless = Extract<StoredCluster, { kind: 'serverless' }>
 
@@ -51,57 +47,22 @@ export function requireServerlessSnapshot(
     source.name,
     id,
   )
-  const fields = field ? [{ field }] : []
   if (!found) {
-    throw new AtlasError(
-      404,
-      'RESOURCE_NOT_FOUND',
-      `No snapshot ${id} exists for serverless instance ${source.name}.`,
-      ['snapshot', id],
-      fields.map((f) => ({ ...f, description: 'no such snapshot' })),
-    )
+    throw snapshotNotFound(id, `serverless instance ${source.name}`, field)
   }
   if (field && found.doc.status !== 'completed') {
-    throw new AtlasError(
-      400,
-      'SNAPSHOT_NOT_COMPLETED',
-      `Snapshot ${id} is ${found.doc.status ?? 'not ready'}; only a completed snapshot can be restored.`,
-      [id],
-      fields.map((f) => ({ ...f, description: 'not completed yet' })),
-    )
+    throw snapshotNotCompleted(id, found.doc.status, field)
   }
   return found
 }
 
 /** The request rules, in the rule's words first while the JSON types fit it. */
 function parseRestoreBody(rawBody: unknown, now: Date) {
-  const raw = asRuleInput(
-    rawBody,
-    ['deliveryType', 'snapshotId', 'targetGroupId', 'targetClusterName'],
-    ['pointInTimeUTCSeconds', 'oplogTs', 'oplogInc'],
-  )
-  if (raw && (deliveryTypes as readonly unknown[]).includes(raw.deliveryType)) {
-    const input = raw as ServerlessRestoreRequestInput
-    enforce(checkServerlessRestoreRequest(input, now))
-  }
+  const input = asRestoreRuleInput(rawBody)
+  if (input) enforce(checkServerlessRestoreRequest(input, now))
   const body = parseBody(serverlessRestoreJobCreateSchema, rawBody)
   enforce(checkServerlessRestoreRequest(body, now))
   return body
-}
-
-function requireServerlessTarget(ctx: SandboxContext, target: StoredCluster) {
-  enforce(checkRestoreTargetKind('serverless', target.kind))
-  // Local adapter: the shared rule lets a serverless snapshot go to a dedicated cluster; R5 as
-  // the sandbox brief states it takes only serverless instances as targets.
-  if (target.kind !== 'serverless') {
-    enforce({
-      ok: false,
-      reason: `${target.name} is a ${target.kind} cluster; a serverless snapshot restores only to a serverless instance`,
-      field: 'targetClusterName',
-      errorCode: ruleErrorCodes.incompatibleTarget,
-    })
-  }
-  requireTargetIdle(ctx, target, 'targetClusterName')
 }
 
 export function createServerlessRestore(
@@ -124,21 +85,42 @@ export function createServerlessRestore(
   const snapshot = body.snapshotId
     ? requireServerlessSnapshot(ctx, source, body.snapshotId, 'snapshotId')
     : undefined
-  requireGroup(ctx, body.targetGroupId)
-  const target = getCluster(ctx.db, body.targetGroupId, body.targetClusterName)
-  if (!target) throw clusterNotFound(body.targetClusterName, body.targetGroupId)
-  requireServerlessTarget(ctx, target)
+  // The data restored: as of the point in time, or of the snapshot.
+  const dataAt =
+    body.deliveryType === 'pointInTime'
+      ? (body.pointInTimeUTCSeconds ?? 0) * 1000
+      : (snapshot?.createdAt ?? now)
+  const target = requireTarget(ctx, {
+    groupId: body.targetGroupId,
+    name: body.targetClusterName,
+  })
+  checkTarget(
+    target,
+    {
+      type: 'replicaSet',
+      clusterName: source.name,
+      createdAt: new Date(dataAt),
+    },
+    snapshot?.doc.mongodVersion ?? source.doc.mongoDBVersion ?? '',
+    'serverless',
+  )
+  if (body.pointInTimeUTCSeconds !== undefined) {
+    checkInstant(
+      ctx,
+      source,
+      { seconds: body.pointInTimeUTCSeconds, field: 'pointInTimeUTCSeconds' },
+      now,
+      SERVERLESS_PIT_WINDOW_HOURS / 24,
+    )
+  }
+  requireTargetIdle(ctx, target)
   return insertServerlessRestore(ctx.db, {
     groupId: source.groupId,
     clusterName: source.name,
     at: now,
     body,
     snapshot,
-    // The data restored: as of the point in time, or of the snapshot.
-    dataAt:
-      body.deliveryType === 'pointInTime'
-        ? (body.pointInTimeUTCSeconds ?? 0) * 1000
-        : (snapshot?.createdAt ?? now),
+    dataAt,
     fails: restoreWillFail(ctx, path, target),
   })
 }

@@ -12,7 +12,7 @@ export type StoredDocument<Doc, Sim> = {
   sim: Sim
 }
 
-type Row = {
+type DocumentRow = {
   id: string
   group_id: string
   cluster_name: string
@@ -23,7 +23,7 @@ type Row = {
 
 export type DocumentTable = 'snapshots' | 'restore_jobs'
 
-function fromRow<Doc, Sim>(row: Row): StoredDocument<Doc, Sim> {
+function fromRow<Doc, Sim>(row: DocumentRow): StoredDocument<Doc, Sim> {
   return {
     id: row.id,
     groupId: row.group_id,
@@ -78,22 +78,13 @@ export function listDocuments<Doc, Sim>(
   groupId: string,
   clusterName: string,
 ): StoredDocument<Doc, Sim>[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM ${table} WHERE group_id = ? AND cluster_name = ? ORDER BY created_at DESC, id DESC`,
-    )
-    .all(groupId, clusterName) as Row[]
-  return rows.map((r) => fromRow<Doc, Sim>(r))
-}
-
-export function listAllDocuments<Doc, Sim>(
-  db: SandboxDb,
-  table: DocumentTable,
-): StoredDocument<Doc, Sim>[] {
-  const rows = db
-    .prepare(`SELECT * FROM ${table} ORDER BY created_at DESC, id DESC`)
-    .all() as Row[]
-  return rows.map((r) => fromRow<Doc, Sim>(r))
+  return selectDocuments<Doc, Sim>(
+    db,
+    table,
+    'group_id = ? AND cluster_name = ?',
+    groupId,
+    clusterName,
+  )
 }
 
 export function getDocument<Doc, Sim>(
@@ -103,10 +94,49 @@ export function getDocument<Doc, Sim>(
   clusterName: string,
   id: string,
 ): StoredDocument<Doc, Sim> | undefined {
-  const row = db
+  return selectDocuments<Doc, Sim>(
+    db,
+    table,
+    'group_id = ? AND cluster_name = ? AND id = ?',
+    groupId,
+    clusterName,
+    id,
+  )[0]
+}
+
+/**
+ * Rows matching a condition on the stored columns or documents, newest first as Atlas lists
+ * them; the clock takes them oldest first, in the order they happened.
+ */
+export function selectDocuments<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+  where: string,
+  ...args: (string | number)[]
+): StoredDocument<Doc, Sim>[] {
+  return selectOrdered<Doc, Sim>(db, table, 'DESC', where, args)
+}
+
+export function selectDocumentsOldestFirst<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+  where: string,
+  ...args: (string | number)[]
+): StoredDocument<Doc, Sim>[] {
+  return selectOrdered<Doc, Sim>(db, table, 'ASC', where, args)
+}
+
+function selectOrdered<Doc, Sim>(
+  db: SandboxDb,
+  table: DocumentTable,
+  order: 'ASC' | 'DESC',
+  where: string,
+  args: (string | number)[],
+): StoredDocument<Doc, Sim>[] {
+  const rows = db
     .prepare(
-      `SELECT * FROM ${table} WHERE group_id = ? AND cluster_name = ? AND id = ?`,
+      `SELECT * FROM ${table} WHERE ${where} ORDER BY created_at ${order}, id ${order}`,
     )
-    .get(groupId, clusterName, id) as Row | undefined
-  return row ? fromRow<Doc, Sim>(row) : undefined
+    .all(...args) as DocumentRow[]
+  return rows.map((r) => fromRow<Doc, Sim>(r))
 }

@@ -12,7 +12,10 @@ import {
   getDocument,
   insertDocument,
   listDocuments,
+  selectDocuments,
+  selectDocumentsOldestFirst,
 } from './documents-repo'
+import { isoSeconds } from '../sim/snapshot-doc'
 import { newObjectId } from './ids'
 
 // Flex and serverless snapshots and jobs live in the shared snapshots and restore_jobs tables,
@@ -33,10 +36,6 @@ export type FlexJobSim = KindSim & {
 }
 export type StoredFlexSnapshot = StoredDocument<FlexSnapshot, FlexSnapshotSim>
 export type StoredFlexJob = StoredDocument<FlexRestoreJob, FlexJobSim>
-
-/** ISO 8601 to the second, as Atlas writes its dates. */
-export const isoSeconds = (ms: number) =>
-  new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 export function listOfKind<Doc, Sim extends KindSim>(
   db: SandboxDb,
@@ -62,38 +61,18 @@ export function getOfKind<Doc, Sim extends KindSim>(
   return found?.sim.kind === kind ? found : undefined
 }
 
-export type Row = {
-  id: string
-  group_id: string
-  cluster_name: string
-  created_at: number
-  doc: string
-  sim: string
-}
-
-export function fromRow<Doc, Sim>(row: Row): StoredDocument<Doc, Sim> {
-  return {
-    id: row.id,
-    groupId: row.group_id,
-    clusterName: row.cluster_name,
-    createdAt: row.created_at,
-    doc: JSON.parse(row.doc) as Doc,
-    sim: JSON.parse(row.sim) as Sim,
-  }
-}
-
 /** What the clock still has to move, oldest first. */
 export function unfinishedOfKind<Doc, Sim extends KindSim>(
   db: SandboxDb,
   table: DocumentTable,
   kind: BackupKind,
 ): StoredDocument<Doc, Sim>[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM ${table} WHERE json_extract(sim, '$.kind') = ? AND json_extract(sim, '$.done') = 0 ORDER BY created_at`,
-    )
-    .all(kind) as Row[]
-  return rows.map((r) => fromRow<Doc, Sim>(r))
+  return selectDocumentsOldestFirst<Doc, Sim>(
+    db,
+    table,
+    "json_extract(sim, '$.kind') = ? AND json_extract(sim, '$.done') = 0",
+    kind,
+  )
 }
 
 /** A flex job by id alone, for download links (they carry no group or cluster). */
@@ -101,12 +80,12 @@ export function flexJobById(
   db: SandboxDb,
   id: string,
 ): StoredFlexJob | undefined {
-  const row = db
-    .prepare(
-      `SELECT * FROM restore_jobs WHERE id = ? AND json_extract(sim, '$.kind') = 'flex'`,
-    )
-    .get(id) as Row | undefined
-  return row ? fromRow<FlexRestoreJob, FlexJobSim>(row) : undefined
+  return selectDocuments<FlexRestoreJob, FlexJobSim>(
+    db,
+    'restore_jobs',
+    "id = ? AND json_extract(sim, '$.kind') = 'flex'",
+    id,
+  )[0]
 }
 
 // Scaled so a demo restore finishes in well under a minute (issue 3).

@@ -5,6 +5,7 @@ import {
   getDocument,
   insertDocument,
   listDocuments,
+  selectDocuments,
   updateDocument,
 } from './documents-repo'
 
@@ -83,59 +84,12 @@ export function listRestoreJobs(
   )
 }
 
-type Row = {
-  id: string
-  group_id: string
-  cluster_name: string
-  created_at: number
-  doc: string
-  sim: string
-}
-
-function fromRow(row: Row): StoredRestoreJob {
-  return {
-    id: row.id,
-    groupId: row.group_id,
-    clusterName: row.cluster_name,
-    createdAt: row.created_at,
-    doc: JSON.parse(row.doc) as RestoreJob,
-    sim: JSON.parse(row.sim) as RestoreSim,
-  }
-}
-
-function select(db: SandboxDb, where: string, ...args: string[]) {
-  const rows = db
-    .prepare(
-      `SELECT * FROM restore_jobs WHERE ${where} ORDER BY created_at DESC, id DESC`,
-    )
-    .all(...args) as Row[]
-  return rows.map(fromRow)
-}
-
-/** Jobs the clock still has to move: not yet done. */
+/** Jobs the clock still has to move: dedicated ones (flex and serverless sims carry no phase). */
 export function listOpenRestoreJobs(db: SandboxDb): StoredRestoreJob[] {
-  return select(db, "json_extract(sim, '$.phase') != 'done'")
-}
-
-/** Every job whose snapshots belong to the project (R3 counts downloads per project). */
-export function listProjectRestoreJobs(
-  db: SandboxDb,
-  groupId: string,
-): StoredRestoreJob[] {
-  return select(db, 'group_id = ?', groupId)
-}
-
-/** Automated and pointInTime jobs that restore into a cluster, from any source. */
-export function listRestoreJobsInto(
-  db: SandboxDb,
-  targetGroupId: string,
-  targetClusterName: string,
-): StoredRestoreJob[] {
-  return select(
+  return selectDocuments<RestoreJob, RestoreSim>(
     db,
-    "json_extract(doc, '$.targetGroupId') = ? AND json_extract(doc, '$.targetClusterName') = ?",
-    targetGroupId,
-    targetClusterName,
+    'restore_jobs',
+    "json_extract(sim, '$.phase') != 'done'",
   )
 }
 
@@ -144,5 +98,10 @@ export function findRestoreJob(
   db: SandboxDb,
   id: string,
 ): StoredRestoreJob | undefined {
-  return select(db, 'id = ?', id)[0]
+  return selectDocuments<RestoreJob, RestoreSim>(
+    db,
+    'restore_jobs',
+    'id = ?',
+    id,
+  )[0]
 }

@@ -3,27 +3,15 @@ import type {
   ServerlessRestoreJobCreate,
   ServerlessSnapshot,
 } from '../../contract/atlas/serverless'
-import {
-  type DownloadCounts,
-  type DownloadJobInput,
-  countActiveDownloads,
-} from '../../contract/rules/download-limits'
-import {
-  type RestoreJobInput,
-  isRestoreJobFinished,
-} from '../../contract/rules/restore-job-state'
+import type { SnapshotStatus } from '../../contract/atlas/common'
 import type { SandboxDb } from './db'
 import { type StoredDocument, insertDocument } from './documents-repo'
-import {
-  type KindSim,
-  type Row,
-  fromRow,
-  isoSeconds,
-} from './flex-backups-repo'
+import { isoSeconds, statusAt } from '../sim/snapshot-doc'
+import type { KindSim } from './flex-backups-repo'
 import { newObjectId } from './ids'
 
-// Serverless snapshots and restore jobs (ops 22–26), and the checks that look across restore
-// jobs of every kind (dedicated, flex, serverless).
+// Serverless snapshots and restore jobs (ops 22–26), in the shared snapshots and restore_jobs
+// tables under their instance; `sim.kind` is 'serverless'.
 
 export type ServerlessSnapshotSim = KindSim & {
   startAt: number
@@ -40,10 +28,24 @@ export type StoredServerlessJob = StoredDocument<
 >
 
 const GIB = 1024 ** 3
+/** Basic (not continuous) backup "retains only the two most recent snapshots" (reference 003). */
+export const SERVERLESS_BASIC_KEEP_MS = 12 * 3_600_000
 // Scaled so a demo restore finishes in well under a minute (issue 3).
 const SNAPSHOT_PHASES = { start: 5_000, finish: 45_000 }
 const RESTORE_MS = 40_000
 
+/** queued → inProgress → completed by the times in its `sim`. */
+export function serverlessSnapshotStatus(
+  sim: Pick<ServerlessSnapshotSim, 'startAt' | 'finishAt'>,
+  now: number,
+): SnapshotStatus {
+  return statusAt(now, sim.startAt, sim.finishAt)
+}
+
+/**
+ * A snapshot taken at `at`, with the status it has at `now`. Without a frequency it is the one
+ * Atlas takes after a restore (post-restore-snapshot.ts).
+ */
 export function insertServerlessSnapshot(
   db: SandboxDb,
   source: {
@@ -52,27 +54,28 @@ export function insertServerlessSnapshot(
     mongoDBVersion?: string | undefined
   },
   at: number,
-  kept: { frequencyType: 'hourly' | 'daily'; expiresAt: number },
+  kept: { frequencyType?: 'hourly' | 'daily'; expiresAt: number },
+  now: number,
 ): StoredServerlessSnapshot {
   const id = newObjectId(at)
+  const sim: ServerlessSnapshotSim = {
+    kind: 'serverless',
+    done: now >= at + SNAPSHOT_PHASES.finish,
+    startAt: at + SNAPSHOT_PHASES.start,
+    finishAt: at + SNAPSHOT_PHASES.finish,
+    expiresAt: kept.expiresAt,
+  }
   const doc: ServerlessSnapshot = {
     id,
     createdAt: isoSeconds(at),
     expiresAt: isoSeconds(kept.expiresAt),
-    frequencyType: kept.frequencyType,
+    ...(kept.frequencyType ? { frequencyType: kept.frequencyType } : {}),
     snapshotType: 'scheduled',
-    status: 'queued',
+    status: serverlessSnapshotStatus(sim, now),
     // A small instance that grows a little every day.
     storageSizeBytes: Math.round(GIB * (0.4 + ((at / 86_400_000) % 30) / 100)),
     ...(source.mongoDBVersion ? { mongodVersion: source.mongoDBVersion } : {}),
     serverlessInstanceName: source.name,
-  }
-  const sim: ServerlessSnapshotSim = {
-    kind: 'serverless',
-    done: false,
-    startAt: at + SNAPSHOT_PHASES.start,
-    finishAt: at + SNAPSHOT_PHASES.finish,
-    expiresAt: kept.expiresAt,
   }
   const stored = {
     id,
@@ -131,81 +134,4 @@ export function insertServerlessRestore(
   }
   insertDocument(db, 'restore_jobs', job)
   return job
-}
-
-/** The fields these checks read, common to dedicated, flex and serverless jobs. */
-type AnyJobDoc = {
-  status?: string
-  deliveryType?: string
-  targetGroupId?: string
-  targetProjectId?: string
-  snapshotId?: string
-  cancelled?: boolean
-  failed?: boolean
-  expired?: boolean
-  finishedAt?: string
-  deliveryUrl?: string[]
-  expirationDate?: string
-  expiresAt?: string
-}
-
-function jobRows(db: SandboxDb, where: string, ...args: string[]) {
-  const rows = db
-    .prepare(`SELECT * FROM restore_jobs WHERE ${where}`)
-    .all(...args) as Row[]
-  return rows.map((row) => fromRow<AnyJobDoc, unknown>(row))
-}
-
-/**
- * Whether a restore of any kind is writing to the target: the target is unavailable for the
- * duration of a restore (reference 000), so a second one is refused. Flex jobs carry a status;
- * the others are unfinished by R10.
- */
-export function restoreTargetBusy(
-  db: SandboxDb,
-  targetGroupId: string,
-  targetName: string,
-): string | undefined {
-  const jobs = jobRows(
-    db,
-    "json_extract(doc, '$.targetClusterName') = ? OR json_extract(doc, '$.targetDeploymentItemName') = ?",
-    targetName,
-    targetName,
-  )
-  return jobs.find(({ doc, groupId }) =>
-    doc.status !== undefined
-      ? doc.deliveryType === 'RESTORE' &&
-        (doc.targetProjectId ?? groupId) === targetGroupId &&
-        doc.status !== 'COMPLETED' &&
-        doc.status !== 'FAILED'
-      : doc.deliveryType !== 'download' &&
-        doc.targetGroupId === targetGroupId &&
-        !isRestoreJobFinished(doc as RestoreJobInput),
-  )?.id
-}
-
-/** R3 counts over the project's downloads of every kind. */
-export function projectDownloadCounts(
-  db: SandboxDb,
-  groupId: string,
-  snapshotId: string,
-  now: number,
-): DownloadCounts {
-  const jobs = jobRows(db, 'group_id = ?', groupId).map(
-    ({ doc }): DownloadJobInput => {
-      const expires = doc.expirationDate ?? doc.expiresAt
-      return {
-        deliveryType:
-          doc.deliveryType?.toLowerCase() === 'download'
-            ? 'download'
-            : 'automated',
-        snapshotId: doc.snapshotId,
-        cancelled: doc.cancelled,
-        failed: doc.failed === true || doc.status === 'FAILED',
-        expired: doc.expired,
-        expiresAt: expires ? new Date(expires) : undefined,
-      }
-    },
-  )
-  return countActiveDownloads(jobs, snapshotId, new Date(now))
 }

@@ -37,7 +37,26 @@ const router = createBrowserRouter([
       {
         index: true,
         lazy: () =>
-          import('./routes/home').then((m) => ({ Component: m.HomeRoute })),
+          import('./routes/clusters').then((m) => ({
+            Component: m.ClustersRoute,
+            loader: m.clustersLoader,
+          })),
+      },
+      {
+        path: 'projects/:groupId/:kind/:name/snapshots',
+        lazy: () =>
+          import('./routes/snapshots').then((m) => ({
+            Component: m.SnapshotsRoute,
+            loader: m.snapshotsLoader,
+          })),
+      },
+      {
+        path: 'restores/new/:step?',
+        lazy: () =>
+          import('./routes/restore-wizard').then((m) => ({
+            Component: m.RestoreWizardRoute,
+            loader: m.restoreWizardLoader,
+          })),
       },
       {
         path: '*',

@@ -58,3 +58,11 @@ export function fromDateTimeInput(
   const args = [y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0] as const
   return mode === 'utc' ? new Date(Date.UTC(...args)) : new Date(...args)
 }
+
+/** "2026-03-01 UTC" or "2026-03-01 UTC+01:00": a day, for axes over weeks or months. */
+export function formatDay(instant: Instant, mode: TimeZoneMode): string {
+  const date = toDate(instant)
+  if (mode === 'utc')
+    return `${format(new TZDate(date, 'UTC'), 'yyyy-MM-dd')} UTC`
+  return `${format(date, 'yyyy-MM-dd')} ${localOffsetLabel(date)}`
+}

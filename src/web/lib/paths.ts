@@ -1,11 +1,7 @@
 // Every URL the SPA links to is built here, so routes and links cannot drift apart.
 export type DeploymentKindSegment = 'clusters' | 'flex' | 'serverless'
 export type RestoreWizardStep =
-  | 'source'
-  | 'delivery'
-  | 'point-in-time'
-  | 'target'
-  | 'review'
+  'source' | 'delivery' | 'point-in-time' | 'target' | 'review'
 
 const enc = encodeURIComponent
 
@@ -33,7 +29,10 @@ export const paths = {
     name: string,
     query: Record<string, string | undefined> = {},
   ) =>
-    withQuery(`/projects/${enc(groupId)}/${kind}/${enc(name)}/snapshots`, query),
+    withQuery(
+      `/projects/${enc(groupId)}/${kind}/${enc(name)}/snapshots`,
+      query,
+    ),
   policy: (groupId: string, name: string) =>
     `/projects/${enc(groupId)}/clusters/${enc(name)}/policy`,
   restores: () => '/restores',

@@ -39,7 +39,9 @@ export function TimeZoneProvider({ children }: { children: ReactNode }) {
     [mode, setParams],
   )
   return (
-    <TimeZoneContext.Provider value={value}>{children}</TimeZoneContext.Provider>
+    <TimeZoneContext.Provider value={value}>
+      {children}
+    </TimeZoneContext.Provider>
   )
 }
 

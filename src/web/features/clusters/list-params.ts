@@ -19,7 +19,12 @@ export const sortKeys = [
 export type SortKey = (typeof sortKeys)[number]
 export type SortDirection = 'asc' | 'desc'
 
-export const typeFilters = ['replicaSet', 'sharded', 'flex', 'serverless'] as const
+export const typeFilters = [
+  'replicaSet',
+  'sharded',
+  'flex',
+  'serverless',
+] as const
 export type TypeFilter = (typeof typeFilters)[number]
 
 export type ClusterListParams = {

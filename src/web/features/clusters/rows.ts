@@ -25,7 +25,9 @@ export const typeLabels: Record<TypeFilter, string> = {
 export function typeAndTier(row: OverviewRow): string {
   const type = typeLabels[typeOf(row)]
   const tier =
-    row.kind === 'dedicated' && row.tier ? ` · ${row.tier.replace('_', ' ')}` : ''
+    row.kind === 'dedicated' && row.tier
+      ? ` · ${row.tier.replace('_', ' ')}`
+      : ''
   return `${type}${tier}`
 }
 

@@ -56,7 +56,10 @@ export function ClusterRow({ row, fetchedAtMs, nowMs }: ClusterRowProps) {
   return (
     <tr>
       <th scope="row">
-        <Link to={paths.snapshots(row.groupId, kindSegments[row.kind], row.name)}>
+        <Link
+          className="cluster-name"
+          to={paths.snapshots(row.groupId, kindSegments[row.kind], row.name)}
+        >
           {row.name}
         </Link>
         {row.problems.length > 0 ? (
@@ -79,9 +82,11 @@ export function ClusterRow({ row, fetchedAtMs, nowMs }: ClusterRowProps) {
         {row.kind === 'flex'
           ? 'Not available'
           : row.pitEnabled
-            ? row.restoreWindowDays === null
-              ? 'On'
-              : `On · ${row.restoreWindowDays}-day window`
+            ? row.restoreWindowDays !== null
+              ? `On · ${row.restoreWindowDays}-day window`
+              : row.kind === 'serverless'
+                ? 'On · 72-hour window'
+                : 'On'
             : 'Off'}
       </td>
       <td>

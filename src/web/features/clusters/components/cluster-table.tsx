@@ -33,10 +33,15 @@ export function ClusterTable({
 }: ClusterTableProps) {
   const sortedBy = columns.find((c) => c.key === params.sort)?.label ?? ''
   return (
-    <div className="table-scroll" role="region" aria-labelledby="clusters-caption" tabIndex={0}>
+    <div
+      className="table-scroll"
+      role="region"
+      aria-labelledby="clusters-caption"
+      tabIndex={0}
+    >
       <table className="data-table">
         <caption id="clusters-caption">
-          Clusters ({rows.length}), sorted by {sortedBy.toLowerCase()},{' '}
+          Clusters ({rows.length}), sorted by {sortedBy},{' '}
           {params.dir === 'asc' ? 'ascending' : 'descending'}
         </caption>
         <thead>

@@ -16,11 +16,11 @@ export const problemLabels: Record<OverviewProblem, string> = {
   unreachable: 'Atlas did not answer',
 }
 
-const tiles: { problem: OverviewProblem; label: string }[] = [
-  { problem: 'stale', label: 'with stale backups' },
-  { problem: 'failed', label: 'with a failed latest snapshot' },
-  { problem: 'backup-off', label: 'with backup off' },
-  { problem: 'unreachable', label: 'Atlas did not answer for' },
+const tiles: { problem: OverviewProblem; one: string; many: string }[] = [
+  { problem: 'stale', one: 'cluster with a stale backup', many: 'clusters with stale backups' },
+  { problem: 'failed', one: 'cluster whose latest snapshot failed', many: 'clusters whose latest snapshot failed' },
+  { problem: 'backup-off', one: 'cluster with backup off', many: 'clusters with backup off' },
+  { problem: 'unreachable', one: 'cluster Atlas did not answer for', many: 'clusters Atlas did not answer for' },
 ]
 
 function count(summary: Overview['summary'], problem: OverviewProblem) {
@@ -69,9 +69,7 @@ export function HealthSummary({
                 onClick={() => onProblem(active ? undefined : tile.problem)}
               >
                 <span className="health-count">{n}</span>{' '}
-                {tile.problem === 'unreachable'
-                  ? `${tile.label} ${n === 1 ? 'cluster' : 'clusters'}`
-                  : `${n === 1 ? 'cluster' : 'clusters'} ${tile.label}`}
+                {n === 1 ? tile.one : tile.many}
               </button>
             </li>
           )

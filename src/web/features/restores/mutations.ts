@@ -1,0 +1,60 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { z } from 'zod'
+
+import { snapshotSchema } from '../../../contract/atlas/snapshot'
+import { IDEMPOTENCY_KEY_HEADER } from '../../../contract/bff/write-requests'
+import { api } from '../../lib/api-client'
+import { restoreApi } from './api-paths'
+import { restoreKeys } from './queries'
+
+// Creations that must never happen twice carry an Idempotency-Key (DESIGN §1): the caller
+// keeps the key across retries and reloads, so a repeat gets the first answer back.
+
+/** Every kind's restore job answer has an id; the rest is read on the job page. */
+const createdJobSchema = z.looseObject({ id: z.string().optional() })
+
+export type CreateRestoreInput = {
+  path: string
+  body: Record<string, string | number>
+  idempotencyKey: string
+}
+
+export function useCreateRestore() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ path, body, idempotencyKey }: CreateRestoreInput) =>
+      api.send('POST', path, createdJobSchema, {
+        body,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+      }),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: restoreKeys.all }),
+  })
+}
+
+export type TakeSnapshotInput = {
+  groupId: string
+  cluster: string
+  description: string
+  retentionInDays: number
+  idempotencyKey: string
+}
+
+/** S1: an on-demand snapshot of a dedicated cluster (the target, before it is overwritten). */
+export function useTakeOnDemandSnapshot() {
+  return useMutation({
+    mutationFn: (input: TakeSnapshotInput) =>
+      api.send(
+        'POST',
+        restoreApi.takeSnapshot(input.groupId, input.cluster),
+        snapshotSchema,
+        {
+          body: {
+            description: input.description,
+            retentionInDays: input.retentionInDays,
+          },
+          headers: { [IDEMPOTENCY_KEY_HEADER]: input.idempotencyKey },
+        },
+      ),
+  })
+}

@@ -1,0 +1,170 @@
+import { queryOptions } from '@tanstack/react-query'
+
+import { clusterSchema } from '../../../contract/atlas/cluster'
+import { paginatedFlexSnapshotsSchema } from '../../../contract/atlas/flex-backup'
+import { flexClusterSchema } from '../../../contract/atlas/flex-cluster'
+import { paginatedRestoreJobsSchema } from '../../../contract/atlas/restore-job'
+import { backupScheduleSchema } from '../../../contract/atlas/schedule'
+import {
+  paginatedServerlessSnapshotsSchema,
+  serverlessInstanceSchema,
+} from '../../../contract/atlas/serverless'
+import {
+  paginatedReplicaSetSnapshotsSchema,
+  paginatedShardedSnapshotsSchema,
+  replicaSetSnapshotSchema,
+  shardedSnapshotSchema,
+} from '../../../contract/atlas/snapshot'
+import { restoreJobListSchema } from '../../../contract/bff/job-events'
+import { overviewSchema } from '../../../contract/bff/overview'
+import type { DeploymentKind } from '../../../contract/rules/delivery-type'
+import { api } from '../../lib/api-client'
+import { restoreApi } from './api-paths'
+import {
+  type DeploymentFacts,
+  dedicatedFacts,
+  flexFacts,
+  serverlessFacts,
+} from './deployment-facts'
+import {
+  type SnapshotRow,
+  dedicatedSnapshotRows,
+  flexSnapshotRows,
+  serverlessSnapshotRows,
+} from './snapshot-rows'
+
+export const restoreKeys = {
+  all: ['restores'] as const,
+  wizard: () => [...restoreKeys.all, 'wizard'] as const,
+  live: () => [...restoreKeys.all, 'live'] as const,
+}
+
+/** Every deployment with its backup facts, and Atlas's clock (`fetchedAt`) for "now". */
+export function overviewQuery() {
+  return queryOptions({
+    queryKey: [...restoreKeys.wizard(), 'overview'],
+    queryFn: ({ signal }) =>
+      api.get(restoreApi.overview(), overviewSchema, signal),
+  })
+}
+
+/** The deployment's own Atlas document, reduced to the facts the rules take. */
+export function deploymentQuery(
+  kind: DeploymentKind,
+  groupId: string,
+  name: string,
+) {
+  return queryOptions({
+    queryKey: [...restoreKeys.wizard(), 'deployment', kind, groupId, name],
+    queryFn: async ({ signal }): Promise<DeploymentFacts> => {
+      const path = restoreApi.deployment(kind, groupId, name)
+      switch (kind) {
+        case 'dedicated':
+          return dedicatedFacts(
+            groupId,
+            name,
+            await api.get(path, clusterSchema, signal),
+          )
+        case 'flex':
+          return flexFacts(
+            groupId,
+            name,
+            await api.get(path, flexClusterSchema, signal),
+          )
+        case 'serverless':
+          return serverlessFacts(
+            groupId,
+            name,
+            await api.get(path, serverlessInstanceSchema, signal),
+          )
+      }
+    },
+  })
+}
+
+/** A dedicated cluster's backup schedule: its restoreWindowDays bounds a point in time (R4). */
+export function scheduleQuery(groupId: string, name: string) {
+  return queryOptions({
+    queryKey: [...restoreKeys.wizard(), 'schedule', groupId, name],
+    queryFn: ({ signal }) =>
+      api.get(restoreApi.schedule(groupId, name), backupScheduleSchema, signal),
+  })
+}
+
+/** The deployment's snapshots, newest first. */
+export function snapshotsQuery(
+  kind: DeploymentKind,
+  groupId: string,
+  name: string,
+  sharded: boolean,
+) {
+  return queryOptions({
+    queryKey: [...restoreKeys.wizard(), 'snapshots', kind, groupId, name],
+    queryFn: async ({ signal }): Promise<SnapshotRow[]> => {
+      const path = restoreApi.snapshots(kind, groupId, name, sharded)
+      if (kind === 'flex') {
+        const page = await api.get(path, paginatedFlexSnapshotsSchema, signal)
+        return flexSnapshotRows(page.results)
+      }
+      if (kind === 'serverless') {
+        const page = await api.get(
+          path,
+          paginatedServerlessSnapshotsSchema,
+          signal,
+        )
+        return serverlessSnapshotRows(page.results)
+      }
+      const schema = sharded
+        ? paginatedShardedSnapshotsSchema
+        : paginatedReplicaSetSnapshotsSchema
+      return dedicatedSnapshotRows(
+        (await api.get(path, schema, signal)).results,
+      )
+    },
+  })
+}
+
+/** One snapshot of a dedicated cluster, polled while an on-demand snapshot is taken (S1). */
+export function snapshotQuery(
+  groupId: string,
+  name: string,
+  id: string,
+  sharded: boolean,
+) {
+  return queryOptions({
+    queryKey: [...restoreKeys.wizard(), 'snapshot', groupId, name, id],
+    queryFn: async ({ signal }) => {
+      const path = restoreApi.snapshot(groupId, name, id, sharded)
+      const schema = sharded ? shardedSnapshotSchema : replicaSetSnapshotSchema
+      const [row] = dedicatedSnapshotRows([await api.get(path, schema, signal)])
+      return row ?? null
+    },
+    refetchInterval: (query) =>
+      query.state.data?.status === 'completed' ||
+      query.state.data?.status === 'failed'
+        ? false
+        : 2_000,
+  })
+}
+
+/** A dedicated cluster's restore jobs, for the download limits (R3). */
+export function clusterRestoreJobsQuery(groupId: string, name: string) {
+  return queryOptions({
+    queryKey: [...restoreKeys.wizard(), 'restore-jobs', groupId, name],
+    queryFn: ({ signal }) =>
+      api.get(
+        `${restoreApi.restoreJobs('dedicated', groupId, name)}?itemsPerPage=500`,
+        paginatedRestoreJobsSchema,
+        signal,
+      ),
+  })
+}
+
+/** Every restore job the BFF watches, with when it started (blackouts, active restores). */
+export function liveJobsQuery() {
+  return queryOptions({
+    queryKey: restoreKeys.live(),
+    queryFn: ({ signal }) =>
+      api.get(restoreApi.liveJobs(), restoreJobListSchema, signal),
+  })
+}

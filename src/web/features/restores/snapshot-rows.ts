@@ -1,0 +1,131 @@
+import type {
+  ConfigServerType,
+  SnapshotStatus,
+} from '../../../contract/atlas/common'
+import type { FlexSnapshot } from '../../../contract/atlas/flex-backup'
+import type { ServerlessSnapshot } from '../../../contract/atlas/serverless'
+import type {
+  ReplicaSetSnapshot,
+  ShardedSnapshot,
+} from '../../../contract/atlas/snapshot'
+import { snapshotShardCount } from '../../../contract/rules/topology'
+
+// One row per snapshot whatever the deployment kind, newest first, with what the wizard shows
+// and what the topology and version checks (R6, R7) and S1 need.
+
+export type SnapshotRow = {
+  id: string
+  /** ISO instant the snapshot was taken (Flex: when it finished, else when it was scheduled). */
+  createdAt: string
+  status: SnapshotStatus
+  snapshotType: 'onDemand' | 'scheduled' | 'fallback' | undefined
+  frequencyType: string | undefined
+  storageSizeBytes: number | undefined
+  mongodVersion: string | undefined
+  description: string | undefined
+  topology: 'replicaSet' | 'shardedCluster'
+  shardCount: number | undefined
+  configServerType: ConfigServerType | undefined
+}
+
+const byNewest = (a: SnapshotRow, b: SnapshotRow) =>
+  Date.parse(b.createdAt) - Date.parse(a.createdAt)
+
+type Dedicated = ReplicaSetSnapshot | ShardedSnapshot
+
+export function dedicatedSnapshotRows(
+  snapshots: readonly Dedicated[],
+): SnapshotRow[] {
+  return snapshots
+    .flatMap((s): SnapshotRow[] => {
+      if (!s.id || !s.createdAt) return []
+      const members = 'members' in s ? s.members : undefined
+      const configServerType =
+        'configServerType' in s ? s.configServerType : undefined
+      return [
+        {
+          id: s.id,
+          createdAt: s.createdAt,
+          status: s.status ?? 'queued',
+          snapshotType: s.snapshotType,
+          frequencyType: s.frequencyType,
+          storageSizeBytes: s.storageSizeBytes,
+          mongodVersion: s.mongodVersion,
+          description: s.description,
+          topology: members ? 'shardedCluster' : 'replicaSet',
+          shardCount: members
+            ? snapshotShardCount({ members, configServerType })
+            : undefined,
+          configServerType,
+        },
+      ]
+    })
+    .sort(byNewest)
+}
+
+export function serverlessSnapshotRows(
+  snapshots: readonly ServerlessSnapshot[],
+): SnapshotRow[] {
+  return snapshots
+    .flatMap((s): SnapshotRow[] =>
+      s.id && s.createdAt
+        ? [
+            {
+              id: s.id,
+              createdAt: s.createdAt,
+              status: s.status ?? 'queued',
+              snapshotType: s.snapshotType,
+              frequencyType: s.frequencyType,
+              storageSizeBytes: s.storageSizeBytes,
+              mongodVersion: s.mongodVersion,
+              description: undefined,
+              topology: 'replicaSet',
+              shardCount: undefined,
+              configServerType: undefined,
+            },
+          ]
+        : [],
+    )
+    .sort(byNewest)
+}
+
+const flexStatus: Record<string, SnapshotStatus> = {
+  PENDING: 'queued',
+  QUEUED: 'queued',
+  RUNNING: 'inProgress',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+}
+
+export function flexSnapshotRows(
+  snapshots: readonly FlexSnapshot[],
+): SnapshotRow[] {
+  return snapshots
+    .flatMap((s): SnapshotRow[] => {
+      const createdAt = s.finishTime ?? s.startTime ?? s.scheduledTime
+      if (!s.id || !createdAt) return []
+      return [
+        {
+          id: s.id,
+          createdAt,
+          status: flexStatus[s.status ?? 'PENDING'] ?? 'queued',
+          snapshotType: 'scheduled',
+          frequencyType: 'daily',
+          storageSizeBytes: undefined,
+          mongodVersion: s.mongoDBVersion,
+          description: undefined,
+          topology: 'replicaSet',
+          shardCount: undefined,
+          configServerType: undefined,
+        },
+      ]
+    })
+    .sort(byNewest)
+}
+
+/** The newest completed snapshot, for "last snapshotted" and the pre-flight age check. */
+export function latestCompleted(
+  rows: readonly SnapshotRow[],
+): SnapshotRow | undefined {
+  return rows.find((row) => row.status === 'completed')
+}

@@ -1,0 +1,255 @@
+import type { LiveJob } from '../../../../contract/bff/job-events'
+import { checkFlexRestoreTarget } from '../../../../contract/rules/flex-restore'
+import type { RuleResult } from '../../../../contract/rules/result'
+import { checkRestoreTargetKind } from '../../../../contract/rules/serverless-restore'
+import { checkRestoreTopology } from '../../../../contract/rules/topology'
+import { formatInstant } from '../../../lib/format-time'
+import { formatDuration } from '../../../lib/format-units'
+import {
+  type DeploymentFacts,
+  kindLabel,
+  topologyLabel,
+} from '../deployment-facts'
+import type { SnapshotRow } from '../snapshot-rows'
+import { compareVersions } from './version-check'
+
+// Step 4's pre-flight check (PEERS.md §9 idea 1; issue 7): what Atlas would refuse, or what
+// the operator would regret, found before the restore starts. Each line passes, warns or fails;
+// a failure blocks the wizard with its reason. The rules are the shared ones (R5–R7).
+
+export type PreflightStatus = 'pass' | 'warn' | 'fail'
+export type PreflightLine = {
+  id: string
+  title: string
+  status: PreflightStatus
+  detail: string
+}
+
+export type PreflightInput = {
+  source: DeploymentFacts
+  /** The snapshot restored; absent for a point in time (the source's topology then). */
+  snapshot: SnapshotRow | undefined
+  target: DeploymentFacts
+  /** The target's newest completed snapshot; null when it has none, undefined when unknown. */
+  targetLatestSnapshot: SnapshotRow | null | undefined
+  /** Restores the console watches, for an active one into the target. */
+  jobs: readonly LiveJob[]
+  now: Date
+}
+
+const DAY_MS = 86_400_000
+
+const line = (
+  id: string,
+  title: string,
+  result: RuleResult,
+  passDetail: string,
+): PreflightLine => ({
+  id,
+  title,
+  status: result.ok ? 'pass' : 'fail',
+  detail: result.ok ? passDetail : `${result.reason}.`,
+})
+
+function kindLine({ source, target }: PreflightInput): PreflightLine {
+  let result = checkRestoreTargetKind(source.kind, target.kind)
+  if (result.ok && source.kind === 'dedicated' && target.kind === 'flex') {
+    result = {
+      ok: false,
+      reason: `A dedicated cluster's snapshot cannot be restored to the Flex cluster ${target.name}. Choose a dedicated cluster`,
+    }
+  }
+  return line(
+    'kind',
+    'Kind of deployment',
+    result,
+    `A ${kindLabel[source.kind]}'s data can be restored to the ${kindLabel[target.kind]} ${target.name}.`,
+  )
+}
+
+function topologyLine(input: PreflightInput): PreflightLine {
+  const { source, snapshot, target } = input
+  const title = 'Topology'
+  const pass = `${target.name} is a ${topologyLabel(target)}, as the data needs.`
+  if (source.kind === 'flex') {
+    // R6: M2/M5/Flex snapshots restore only to replica sets.
+    return line(
+      'topology',
+      title,
+      checkFlexRestoreTarget(undefined, {
+        kind: target.kind,
+        clusterType: target.clusterType,
+      }),
+      pass,
+    )
+  }
+  const sharded = snapshot
+    ? snapshot.topology === 'shardedCluster'
+    : source.clusterType !== 'REPLICASET'
+  const result = checkRestoreTopology(
+    {
+      type: sharded ? 'shardedCluster' : 'replicaSet',
+      shardCount: snapshot ? snapshot.shardCount : source.shardCount,
+      configServerType: snapshot?.configServerType ?? source.configServerType,
+      clusterName: source.name,
+      createdAt: new Date(snapshot?.createdAt ?? input.now),
+    },
+    {
+      name: target.name,
+      clusterType: target.clusterType,
+      shardCount: target.shardCount,
+      configServerType: target.configServerType,
+    },
+  )
+  return { ...line('topology', title, result, pass), id: 'topology' }
+}
+
+function encryptionLine({ source, target }: PreflightInput): PreflightLine {
+  const title = 'Encryption at rest'
+  const provider = target.encryptionAtRestProvider
+  if (source.kind === 'flex') {
+    const result = checkFlexRestoreTarget(undefined, {
+      kind: target.kind,
+      encryptionAtRestProvider: provider,
+    })
+    return line(
+      'encryption',
+      title,
+      result,
+      `${target.name} does not use encryption at rest.`,
+    )
+  }
+  const from = source.encryptionAtRestProvider
+  if (from !== 'NONE' && provider !== from) {
+    return {
+      id: 'encryption',
+      title,
+      status: 'fail',
+      detail: `The data is encrypted at rest with ${from} keys but ${target.name} ${provider === 'NONE' ? 'does not use encryption at rest' : `uses ${provider}`}; the target must use the same encryption provider.`,
+    }
+  }
+  return {
+    id: 'encryption',
+    title,
+    status: 'pass',
+    detail:
+      provider === 'NONE'
+        ? `Neither the source nor ${target.name} uses encryption at rest.`
+        : `${target.name} encrypts at rest with ${provider} keys${from === provider ? ', as the source does' : '; the restored data will be encrypted too'}.`,
+  }
+}
+
+function continuousLine({ target }: PreflightInput): PreflightLine {
+  return target.pitEnabled
+    ? {
+        id: 'continuous',
+        title: 'Continuous backup on the target',
+        status: 'pass',
+        detail: `${target.name} has continuous backup: Atlas keeps its oplog, so its state before the restore can still be restored to.`,
+      }
+    : {
+        id: 'continuous',
+        title: 'Continuous backup on the target',
+        status: 'warn',
+        detail: `${target.name} has no continuous backup: what it holds now can be brought back only from its snapshots.`,
+      }
+}
+
+function sameLine({ source, target }: PreflightInput): PreflightLine {
+  const same = source.groupId === target.groupId && source.name === target.name
+  return {
+    id: 'same',
+    title: 'Target is not the source',
+    status: same ? 'warn' : 'pass',
+    detail: same
+      ? `You are restoring ${source.name} onto itself: its current data is replaced by older data of its own.`
+      : `The target ${target.name} is not the source ${source.name}.`,
+  }
+}
+
+function snapshotAgeLine(input: PreflightInput): PreflightLine {
+  const { target, targetLatestSnapshot: latest, now } = input
+  const title = "Target's latest snapshot"
+  if (latest === undefined) {
+    return {
+      id: 'latest-snapshot',
+      title,
+      status: 'warn',
+      detail: `The snapshots of ${target.name} could not be read: make sure it has a recent backup, or its current data will be lost.`,
+    }
+  }
+  if (!latest) {
+    return {
+      id: 'latest-snapshot',
+      title,
+      status: 'warn',
+      detail: `${target.name} has no completed snapshot: its current data will be lost without a recent backup.`,
+    }
+  }
+  const age = now.getTime() - Date.parse(latest.createdAt)
+  const when = `${formatInstant(latest.createdAt, 'utc')} (${formatDuration(age / 1000)} ago)`
+  return age > DAY_MS
+    ? {
+        id: 'latest-snapshot',
+        title,
+        status: 'warn',
+        detail: `${target.name} was last snapshotted ${when}, more than a day ago: its current data will be lost without a recent backup.`,
+      }
+    : {
+        id: 'latest-snapshot',
+        title,
+        status: 'pass',
+        detail: `${target.name} was last snapshotted ${when}.`,
+      }
+}
+
+function activeRestoreLine({ target, jobs }: PreflightInput): PreflightLine {
+  const active = jobs.find((job) => {
+    if (job.state !== 'queued' && job.state !== 'inProgress') return false
+    if (job.kind === 'flex') {
+      const doc = job.doc
+      return (
+        (doc?.targetProjectId ?? job.groupId) === target.groupId &&
+        doc?.targetDeploymentItemName === target.name
+      )
+    }
+    return (
+      job.doc?.targetGroupId === target.groupId &&
+      job.doc.targetClusterName === target.name
+    )
+  })
+  return active
+    ? {
+        id: 'active-restore',
+        title: 'No restore running into the target',
+        status: 'fail',
+        detail: `${target.name} is being restored from ${active.clusterName} (job ${active.jobId}); a cluster takes one restore at a time. Wait until it finishes or cancel it.`,
+      }
+    : {
+        id: 'active-restore',
+        title: 'No restore running into the target',
+        status: 'pass',
+        detail: `No restore into ${target.name} is running.`,
+      }
+}
+
+export function preflightChecks(input: PreflightInput): PreflightLine[] {
+  const dataVersion =
+    input.snapshot?.mongodVersion ?? input.source.mongoDBVersion
+  return [
+    kindLine(input),
+    compareVersions(input.source.kind, dataVersion, input.target),
+    topologyLine(input),
+    encryptionLine(input),
+    continuousLine(input),
+    sameLine(input),
+    snapshotAgeLine(input),
+    activeRestoreLine(input),
+  ]
+}
+
+export function firstFailure(
+  lines: readonly PreflightLine[],
+): PreflightLine | undefined {
+  return lines.find((l) => l.status === 'fail')
+}

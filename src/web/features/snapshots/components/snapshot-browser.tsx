@@ -1,0 +1,237 @@
+import '../snapshots.css'
+
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { useSearchParams } from 'react-router'
+
+import type { BackupSchedule } from '../../../../contract/atlas/schedule'
+import type { LiveJob } from '../../../../contract/bff/job-events'
+import type { DeploymentKind } from '../../../../contract/rules/delivery-type'
+import type { Role } from '../../../../contract/rules/roles'
+import { filterSnapshots } from '../../../../contract/rules/snapshot-filters'
+import { DataAge } from '../../../components/data-age'
+import { LoadFailure } from '../../../components/load-failure'
+import { TimeZoneToggle } from '../../../components/time-zone-toggle'
+import { UpstreamBanner } from '../../../components/upstream-banner'
+import { sessionQuery } from '../../../lib/session'
+import { useNow } from '../../../lib/use-now'
+import { takeSnapshotVerdict } from '../action-rules'
+import {
+  type BrowserParams,
+  parseBrowserParams,
+  toSnapshotFilter,
+  withBrowserParams,
+} from '../browser-params'
+import {
+  deploymentQuery,
+  restoreJobsQuery,
+  scheduleQuery,
+  snapshotListQuery,
+} from '../queries'
+import type { Deployment, SnapshotRow } from '../model'
+import { useTimelineData } from '../use-timeline-data'
+import { BrowserHeader } from './browser-header'
+import { SelectedSnapshot } from './selected-snapshot'
+import { SnapshotFilters } from './snapshot-filters'
+import { SnapshotTable } from './snapshot-table'
+import { TakeSnapshot } from './take-snapshot'
+import { TimelineSection } from './timeline-section'
+
+type SnapshotBrowserProps = {
+  groupId: string
+  kind: DeploymentKind
+  name: string
+}
+
+/** One deployment's snapshots: timeline, S2 filters, a virtualised table and the actions. */
+export function SnapshotBrowser({ groupId, kind, name }: SnapshotBrowserProps) {
+  const role = useQuery(sessionQuery()).data?.role ?? 'viewer'
+  const deployment = useQuery(deploymentQuery(groupId, kind, name))
+  const d = deployment.data
+  const schedule = useQuery({
+    ...scheduleQuery(groupId, name),
+    enabled: d?.kind === 'dedicated' && d.backupEnabled,
+  })
+  const snapshots = useQuery({
+    ...snapshotListQuery({ groupId, kind, name, sharded: d?.sharded ?? false }),
+    enabled: d !== undefined,
+  })
+  const jobs = useQuery(restoreJobsQuery())
+  const [searchParams, setSearchParams] = useSearchParams()
+  const params = parseBrowserParams(searchParams)
+  const [notice, setNotice] = useState<string | null>(null)
+  const clientNow = useNow(60_000)
+
+  const update = (
+    change: Partial<BrowserParams>,
+    options: { replace?: boolean } = {},
+  ) =>
+    setSearchParams((prev) => withBrowserParams(prev, change), {
+      replace: options.replace ?? false,
+      preventScrollReset: true,
+    })
+
+  const all = useMemo(() => snapshots.data ?? [], [snapshots.data])
+  const filterKey = searchParams.toString()
+  const shown = useMemo(
+    () =>
+      filterSnapshots(
+        all,
+        toSnapshotFilter(parseBrowserParams(new URLSearchParams(filterKey))),
+      ),
+    [all, filterKey],
+  )
+
+  if (!d) {
+    return (
+      <>
+        <BrowserHeader groupId={groupId} name={name} deployment={undefined} />
+        {deployment.isPending ? (
+          <p role="status">Loading {name}…</p>
+        ) : (
+          <LoadFailure
+            error={deployment.error}
+            what={`The deployment ${name}`}
+            onRetry={() => void deployment.refetch()}
+          />
+        )}
+      </>
+    )
+  }
+
+  return (
+    <>
+      <BrowserHeader
+        groupId={groupId}
+        name={name}
+        deployment={d}
+        schedule={schedule.data}
+      />
+      <UpstreamBanner
+        error={snapshots.data ? snapshots.error : null}
+        dataUpdatedAt={snapshots.dataUpdatedAt}
+        onRetry={() => void snapshots.refetch()}
+      />
+      <div className="toolbar">
+        <TimeZoneToggle />
+        <DataAge
+          dataUpdatedAt={snapshots.dataUpdatedAt}
+          fetching={snapshots.isFetching}
+          onRefresh={() => void snapshots.refetch()}
+        />
+      </div>
+      <TakeSnapshot
+        deployment={d}
+        verdict={takeSnapshotVerdict(role, d, all)}
+      />
+      <SnapshotFilters params={params} onChange={update} />
+      {snapshots.data ? (
+        <Loaded
+          params={params}
+          update={update}
+          all={all}
+          shown={shown}
+          deployment={d}
+          schedule={schedule.data}
+          jobs={jobs.data?.results ?? []}
+          clientNow={clientNow}
+          role={role}
+          notice={notice}
+          setNotice={setNotice}
+        />
+      ) : snapshots.isPending ? (
+        <p role="status">Loading snapshots…</p>
+      ) : (
+        <LoadFailure
+          error={snapshots.error}
+          what={`The snapshots of ${name}`}
+          onRetry={() => void snapshots.refetch()}
+        />
+      )}
+    </>
+  )
+}
+
+type LoadedProps = {
+  params: BrowserParams
+  update: (
+    change: Partial<BrowserParams>,
+    options?: { replace?: boolean },
+  ) => void
+  all: readonly SnapshotRow[]
+  shown: readonly SnapshotRow[]
+  deployment: Deployment
+  schedule: BackupSchedule | undefined
+  jobs: readonly LiveJob[]
+  clientNow: number
+  role: Role
+  notice: string | null
+  setNotice: (notice: string | null) => void
+}
+
+function Loaded(props: LoadedProps) {
+  const { params, update, all, shown, deployment, role, notice, setNotice } =
+    props
+  const data = useTimelineData({ ...props, span: params.span })
+  const selected = all.find((s) => s.id === params.selected)
+  const select = (id: string) => {
+    setNotice(null)
+    update({ selected: id }, { replace: true })
+  }
+  return (
+    <>
+      <TimelineSection
+        data={data}
+        pitEnabled={deployment.pitEnabled}
+        span={params.span}
+        onSpan={(span) => update({ span }, { replace: true })}
+        selectedId={params.selected}
+        onSelect={select}
+        total={all.length}
+      />
+      <section aria-labelledby="snapshots-title">
+        <h2 id="snapshots-title">Snapshots</h2>
+        <p role="status" className="table-status">
+          {shown.length === all.length
+            ? `${all.length} snapshots`
+            : `${shown.length} of ${all.length} snapshots match the filters`}
+          {notice ? `. ${notice}` : ''}
+        </p>
+        {shown.length === 0 ? (
+          <p className="empty">
+            {all.length === 0
+              ? deployment.backupEnabled
+                ? 'No snapshots yet: Atlas takes the first at the next scheduled time.'
+                : 'No snapshots: cloud backup is off on this cluster.'
+              : 'No snapshot matches these filters.'}
+          </p>
+        ) : (
+          <SnapshotTable
+            rows={shown}
+            labelledBy="snapshots-title"
+            selectedId={params.selected}
+            onSelect={select}
+            rollingRetention={deployment.kind === 'flex'}
+          />
+        )}
+      </section>
+      {selected ? (
+        <SelectedSnapshot
+          key={selected.id}
+          deployment={deployment}
+          snapshot={selected}
+          role={role}
+          onDeleted={(message) => {
+            setNotice(message)
+            update({ selected: undefined }, { replace: true })
+          }}
+        />
+      ) : (
+        <p className="hint">
+          Select a snapshot in the table or on the timeline to restore it,
+          download it, change its expiry or delete it.
+        </p>
+      )}
+    </>
+  )
+}
