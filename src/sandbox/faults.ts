@@ -41,10 +41,16 @@ export class FaultBoard {
   }
 
   list(): (FaultSpec & { id: number; remaining: number | null })[] {
-    return this.faults.map(({ pattern: _pattern, remaining, ...rest }) => ({
-      ...rest,
-      remaining: Number.isFinite(remaining) ? remaining : null,
-    }))
+    // The compiled pattern stays inside: the spec's `path` already says it.
+    return this.faults.map(({ remaining, ...fault }) => {
+      const listed: Partial<Pick<ActiveFault, 'pattern'>> &
+        Omit<ActiveFault, 'pattern' | 'remaining'> = { ...fault }
+      delete listed.pattern
+      return {
+        ...listed,
+        remaining: Number.isFinite(remaining) ? remaining : null,
+      }
+    })
   }
 
   /** The first fault of these kinds that applies to the request, consumed once. */

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { mediaType } from '../contract/atlas/versions'
 import { startTestSandbox, type TestSandbox } from '../testing/sandbox-harness'
-import { PAYMENTS, conforms, restoreKit } from './sim/restore-test-kit'
+import { PAYMENTS, conforms } from './atlas-test-kit'
+import { restoreKit } from './sim/restore-test-kit'
 
 // The reference pages' own example requests, run with curl itself (so its --digest does the
 // auth) against the sandbox, unchanged but for the host, the ids and the credentials. The page

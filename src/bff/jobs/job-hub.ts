@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 
 import {
@@ -9,40 +8,23 @@ import {
 import { isTerminalState } from '../../contract/rules/restore-job-state'
 import type { AtlasClient } from '../atlas/client'
 import type { BffDb } from '../db/db'
-import {
-  findWatchedJob,
-  listWatchedJobs,
-  recordWatchedJob,
-  updateWatchedJob,
-} from '../db/watch-repo'
-import { ApiProblem } from '../http/errors'
+import { listWatchedJobs, updateWatchedJob } from '../db/watch-repo'
 import type { Metrics } from '../http/metrics'
 import { applyPoll } from './apply-poll'
+import { discoverJob, watchedRow } from './job-discovery'
+import {
+  type FeedEntry,
+  type FeedOptions,
+  JobFeed,
+  type StreamRequest,
+} from './job-feed'
 import { JobPoller, type PollResult } from './job-poller'
-import { fetchJob, jobStateOf, parseJobDoc } from './job-source'
-import {
-  defaultStreamOptions,
-  JobStreams,
-  type ResponseHeaders,
-  type StreamOptions,
-  sseFrame,
-} from './job-streams'
-import {
-  type LiveJobData,
-  iso,
-  liveJobFromRow,
-  newestFirst,
-  objectIdMillis,
-  toLiveJob,
-} from './live-job'
+import { jobStateOf, parseJobDoc } from './job-source'
+import type { ResponseHeaders } from './job-streams'
+import { iso, liveJobFromRow, newestFirst, toLiveJob } from './live-job'
 import { defaultPollIntervals, type PollIntervals } from './poll-schedule'
 
-export type JobHubOptions = {
-  intervals?: Partial<PollIntervals>
-  streams?: Partial<StreamOptions>
-  /** How many finished jobs a stream without a job filter starts with, newest first. */
-  recentFinished?: number
-}
+export type JobHubOptions = FeedOptions & { intervals?: Partial<PollIntervals> }
 
 export type JobHubDeps = {
   db: BffDb
@@ -51,26 +33,17 @@ export type JobHubDeps = {
   now: () => number
 }
 
-export type StreamRequest = {
-  job: JobRef | undefined
-  lastEventId: string | undefined
-  expiresAt: number
-}
-
-type Entry = { job: LiveJobData; seq: number; poller: JobPoller | undefined }
+type Entry = FeedEntry & { poller: JobPoller | undefined }
 
 /**
- * Live restore jobs: one poller per unfinished job however many browsers watch it, their
- * states (R10) kept here and in watched_jobs, and every change pushed to the event streams.
+ * Live restore jobs: one poller per unfinished job however many browsers watch it, states
+ * derived by R10, kept here and in watched_jobs (so a restart resumes), every change fed to
+ * the event streams.
  */
 export class JobHub {
   readonly intervals: PollIntervals
   private readonly entries = new Map<string, Entry>()
-  private readonly streams: JobStreams
-  private readonly recentFinished: number
-  // Event ids are `${bootId}.${seq}`: a Last-Event-ID from an earlier process means "resend all".
-  private readonly bootId = randomBytes(4).toString('hex')
-  private seq = 0
+  private readonly feed: JobFeed
   private stopped = false
 
   constructor(
@@ -78,14 +51,10 @@ export class JobHub {
     options: JobHubOptions = {},
   ) {
     this.intervals = { ...defaultPollIntervals, ...options.intervals }
-    this.streams = new JobStreams(deps.metrics, deps.now, {
-      ...defaultStreamOptions,
-      ...options.streams,
-    })
-    this.recentFinished = options.recentFinished ?? 200
+    this.feed = new JobFeed(deps.metrics, deps.now, options)
   }
 
-  /** Loads every watched job and resumes polling the unfinished ones (after a restart too). */
+  /** Loads every watched job and resumes polling the unfinished ones. */
   start(): void {
     for (const row of listWatchedJobs(this.deps.db, false)) {
       const entry: Entry = {
@@ -98,39 +67,19 @@ export class JobHub {
     }
   }
 
-  /** Ends every poller and event stream; answers that arrive later are dropped. */
+  /** Ends every poller and event stream; answers still on their way are dropped. */
   stop(): void {
     this.stopped = true
     for (const entry of this.entries.values()) entry.poller?.stop()
-    this.streams.closeAll()
+    this.feed.closeAll()
   }
 
-  /** Watches a job recorded in watched_jobs; `doc`, if given, is its document from Atlas. */
+  /** Watches a job (restore creation calls this); `doc` is its document from Atlas, if known. */
   watch(ref: JobRef, doc?: unknown): void {
     const key = jobKeyOf(ref)
     if (this.stopped || this.entries.has(key)) return
     const now = this.deps.now()
-    let row = findWatchedJob(
-      this.deps.db,
-      ref.kind,
-      ref.groupId,
-      ref.clusterName,
-      ref.jobId,
-    )
-    if (!row) {
-      recordWatchedJob(this.deps.db, {
-        ...ref,
-        createdAt: now,
-        createdBy: null,
-      })
-      row = findWatchedJob(
-        this.deps.db,
-        ref.kind,
-        ref.groupId,
-        ref.clusterName,
-        ref.jobId,
-      )
-    }
+    const row = watchedRow(this.deps.db, ref, now)
     if (!row) return
     const entry: Entry = { job: liveJobFromRow(row), seq: 0, poller: undefined }
     this.entries.set(key, entry)
@@ -145,39 +94,21 @@ export class JobHub {
       })
       this.persist(entry, isTerminalState(state))
     }
-    // A fresh document needs no second look at once.
+    // A document fresh from Atlas needs no second look at once.
     if (!row.finished && !isTerminalState(entry.job.state))
       this.poll(entry, seeded ? this.intervals.fastMs : 0)
-    this.publish(key, entry)
+    this.feed.publish(entry)
   }
 
-  /**
-   * Watches a job a browser asks for, which may have been started outside the console or
-   * before it kept records: Atlas is asked first, so only real jobs get a poller.
-   */
+  /** Watches a job a browser asks for; Atlas is asked first, so only real jobs get a poller. */
   async ensureWatched(ref: JobRef): Promise<void> {
     if (this.entries.has(jobKeyOf(ref))) return
-    let doc: unknown
-    try {
-      doc = (await fetchJob(this.deps.atlas, ref)).doc
-    } catch (error) {
-      if (error instanceof ApiProblem && error.status === 404) {
-        throw new ApiProblem(
-          404,
-          'RESTORE_JOB_NOT_FOUND',
-          `Atlas knows no restore job ${ref.jobId} of ${ref.clusterName} in project ${ref.groupId}.`,
-          [{ field: 'job', description: 'no such restore job' }],
-        )
-      }
-      throw error
-    }
-    // Atlas keeps no creation time (R10); its ObjectId does, by Atlas's clock.
-    const skew = this.deps.atlas.upstreamNow().getTime() - Date.now()
-    const createdAt = Math.min(
+    const doc = await discoverJob(
+      this.deps.atlas,
+      this.deps.db,
+      ref,
       this.deps.now(),
-      objectIdMillis(ref.jobId) - skew,
     )
-    recordWatchedJob(this.deps.db, { ...ref, createdAt, createdBy: null })
     this.watch(ref, doc)
   }
 
@@ -194,85 +125,40 @@ export class JobHub {
     return this.entries.get(jobKeyOf(ref))?.poller?.polls ?? 0
   }
 
-  /** Takes over a hijacked response: the states due now, then every change as it happens. */
+  /** Takes over a hijacked response for GET /api/events. */
   stream(
     raw: ServerResponse,
     headers: ResponseHeaders,
     request: StreamRequest,
   ): void {
-    const key = request.job ? jobKeyOf(request.job) : undefined
-    const since = this.seqOf(request.lastEventId)
-    let due = key
-      ? [this.entries.get(key)].filter((e) => e !== undefined)
-      : this.recent()
-    if (since !== undefined) due = due.filter((e) => e.seq > since)
-    const frames = due.map((e) =>
-      sseFrame({ type: 'job', job: toLiveJob(e.job) }),
-    )
-    // The id of the whole burst: the browser is now up to date as of this sequence number.
-    const at = iso(this.deps.now())
-    frames.push(
-      sseFrame(
-        { type: 'ready', at, jobs: due.length },
-        `${this.bootId}.${this.seq}`,
-      ),
-    )
-    this.streams.open(
-      raw,
-      headers,
-      { jobKey: key, expiresAt: request.expiresAt },
-      frames,
-    )
-  }
-
-  private recent(): Entry[] {
-    const sorted = [...this.entries.values()].sort((a, b) =>
-      newestFirst(a.job, b.job),
-    )
-    let finished = 0
-    return sorted.filter(
-      (e) => e.job.watching || finished++ < this.recentFinished,
-    )
-  }
-
-  private seqOf(lastEventId: string | undefined): number | undefined {
-    const [boot, seq] = (lastEventId ?? '').split('.')
-    const n = Number(seq)
-    return boot === this.bootId && Number.isInteger(n) && n <= this.seq
-      ? n
-      : undefined
+    this.feed.open(raw, headers, request, this.entries)
   }
 
   private poll(entry: Entry, delayMs: number): void {
-    const { job } = entry
-    const ref = {
-      kind: job.kind,
-      groupId: job.groupId,
-      clusterName: job.clusterName,
-      jobId: job.jobId,
+    const { kind, groupId, clusterName, jobId } = entry.job
+    const host = {
+      atlas: this.deps.atlas,
+      now: this.deps.now,
+      intervals: this.intervals,
+      report: (_ref: JobRef, result: PollResult) => this.report(entry, result),
     }
-    const poller = new JobPoller(
-      ref,
-      {
-        atlas: this.deps.atlas,
-        now: this.deps.now,
-        intervals: this.intervals,
-        report: (_ref, result) => this.report(entry, result),
-      },
-      () => {
-        this.deps.metrics.activePollers -= 1
-      },
+    const done = () => {
+      this.deps.metrics.activePollers -= 1
+    }
+    entry.poller = new JobPoller(
+      { kind, groupId, clusterName, jobId },
+      host,
+      done,
     )
-    entry.poller = poller
-    job.watching = true
+    entry.job.watching = true
     this.deps.metrics.activePollers += 1
-    poller.start(delayMs)
+    entry.poller.start(delayMs)
   }
 
   private report(entry: Entry, result: PollResult) {
     const effect = applyPoll(entry.job, result, this.deps.now())
     if (effect.persist) this.persist(entry, effect.done)
-    if (effect.publish) this.publish(jobKeyOf(entry.job), entry)
+    if (effect.publish) this.feed.publish(entry)
     return effect
   }
 
@@ -284,15 +170,5 @@ export class JobHub {
       lastDoc: job.doc,
       finished,
     })
-  }
-
-  private publish(key: string, entry: Entry): void {
-    this.seq += 1
-    entry.seq = this.seq
-    const frame = sseFrame(
-      { type: 'job', job: toLiveJob(entry.job) },
-      `${this.bootId}.${this.seq}`,
-    )
-    this.streams.publish(key, frame)
   }
 }

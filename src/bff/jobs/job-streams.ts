@@ -65,6 +65,8 @@ export class JobStreams {
       'cache-control': 'no-store',
       // Tells nginx and the like not to hold events back in a buffer.
       'x-accel-buffering': 'no',
+      // The socket closes with the stream, so a graceful shutdown need not wait out keep-alive.
+      connection: 'close',
     })
     raw.socket?.setNoDelay(true)
     const entry: Client = { raw, ...client }

@@ -1,4 +1,4 @@
-import { request } from 'undici'
+import { Client, request } from 'undici'
 
 import { type JobEvent, jobEventSchema } from '../../contract/bff/job-events'
 import { TEST_PASSWORD } from '../../testing/bff-harness'
@@ -55,7 +55,11 @@ export async function openEvents(
   options: { cookie?: string; job?: string; lastEventId?: string } = {},
 ): Promise<SseClient> {
   const query = options.job ? `?job=${encodeURIComponent(options.job)}` : ''
-  const res = await request(`${url}/api/events${query}`, {
+  // A connection of its own, closed with the stream, as a browser's EventSource has.
+  const connection = new Client(url)
+  const res = await connection.request({
+    method: 'GET',
+    path: `/api/events${query}`,
     headers: {
       accept: 'text/event-stream',
       ...(options.cookie ? { cookie: options.cookie } : {}),
@@ -89,10 +93,14 @@ export async function openEvents(
         waiters.add(check)
         check()
       }),
-    close: () => res.body.destroy(),
+    close: () => {
+      res.body.destroy()
+      void connection.destroy()
+    },
   }
   if (res.statusCode !== 200) {
     client.body = await res.body.json()
+    await connection.close()
     return client
   }
   let buffer = ''

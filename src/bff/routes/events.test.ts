@@ -109,10 +109,12 @@ afterAll(async () => {
 })
 
 describe('GET /api/events refusals', () => {
-  it('answers 401 with the envelope to an anonymous browser', async () => {
+  it('answers 401 with the envelope to an anonymous browser, as the job list does', async () => {
     const anonymous = await openEvents(t.url)
     expect(anonymous.status).toBe(401)
     expect(anonymous.body).toMatchObject({ errorCode: 'UNAUTHENTICATED' })
+    const list = await (await t.browser()).call('GET', '/api/restore-jobs')
+    expect(list.status).toBe(401)
   })
 
   it('names the job parameter when it is malformed or unknown to Atlas', async () => {
@@ -312,6 +314,53 @@ describe('live restore jobs over SSE', () => {
       (await operator.call('GET', '/api/restore-jobs')).body,
     )
     expect(list.results.find((j) => j.jobId === jobId)?.state).toBe('completed')
+  })
+
+  it('follows a Flex restore through its statuses', async () => {
+    const groups = (await operator.call('GET', '/api/atlas/v2/groups'))
+      .body as { results: { id: string; name: string }[] }
+    const analytics = groups.results.find((g) => g.name === 'analytics')?.id
+    const devTools = groups.results.find((g) => g.name === 'dev-tools')?.id
+    const flex = `/groups/${analytics ?? ''}/flexClusters/reports-flex/backup`
+    const snapshots = await t.sandbox.atlas({
+      path: `${flex}/snapshots`,
+      version: '2024-11-13',
+    })
+    const snapshot = (
+      snapshots.body as { results: { id: string; status: string }[] }
+    ).results.find((s) => s.status === 'COMPLETED')
+    const made = await t.sandbox.atlas({
+      method: 'POST',
+      path: `${flex}/restoreJobs`,
+      version: '2024-11-13',
+      body: {
+        snapshotId: snapshot?.id,
+        targetDeploymentItemName: 'scratch-flex',
+        targetProjectId: devTools,
+      },
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(200)
+    const jobId = (made.body as { id: string }).id
+    const stream = await openEvents(t.url, {
+      cookie: viewerCookie,
+      job: `flex:${analytics ?? ''}:reports-flex:${jobId}`,
+    })
+    const statusOf = (e: JobEvent) =>
+      e.type === 'job' && e.job.kind === 'flex' ? e.job.doc?.status : undefined
+    await stream.waitFor((e) => statusOf(e) === 'PENDING')
+    for (const [seconds, status] of [
+      [6, 'QUEUED'],
+      [5, 'RUNNING'],
+      [30, 'COMPLETED'],
+    ] as const) {
+      await t.sandbox.control('POST', '/clock/advance', { seconds })
+      await stream.waitFor((e) => statusOf(e) === status)
+    }
+    const states = stream.events
+      .filter((e) => e.data.type === 'job')
+      .map((e) => jobOf(e.data).state)
+    expect(states).toEqual(['queued', 'queued', 'inProgress', 'completed'])
+    stream.close()
   })
 
   it('rides out a storm of 429s without breaking the stream', async () => {

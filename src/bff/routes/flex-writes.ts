@@ -11,7 +11,6 @@ import { RESTORE_CONFIRMATION_FIELD } from '../../contract/rules/restore-confirm
 import { requireAction } from '../auth/guard'
 import type { BffDeps } from '../deps'
 import type { IdempotencyRecord } from '../db/idempotency-repo'
-import { recordWatchedJob } from '../db/watch-repo'
 import { checkPathParams } from '../http/atlas-params'
 import { parseWith } from '../http/validate'
 import {
@@ -29,6 +28,7 @@ import {
   ruleInput,
   upstreamSince,
 } from './write-checks'
+import { watchCreatedJob } from './watch-created-job'
 import { type WriteResult, auditedWrite } from './write-kit'
 
 const F = '/api/atlas/v2/groups/:groupId/flexClusters/:name/backup'
@@ -61,17 +61,12 @@ function sendJob(
   actor: string,
   result: WriteResult,
 ) {
-  const job = result.body as { id?: string }
-  if (job.id) {
-    recordWatchedJob(deps.db, {
-      kind: 'flex',
-      groupId: source.groupId,
-      clusterName: source.name,
-      jobId: job.id,
-      createdAt: deps.now(),
-      createdBy: actor,
-    })
-  }
+  watchCreatedJob(
+    deps,
+    { kind: 'flex', groupId: source.groupId, clusterName: source.name },
+    actor,
+    result.body,
+  )
   return reply.code(result.status).send(result.body)
 }
 

@@ -12,13 +12,13 @@ import { explainCancelNotAllowed } from '../../contract/rules/restore-job-state'
 import { requireAction } from '../auth/guard'
 import type { BffDeps } from '../deps'
 import type { IdempotencyRecord } from '../db/idempotency-repo'
-import { recordWatchedJob } from '../db/watch-repo'
 import { checkPathParams } from '../http/atlas-params'
 import { ApiProblem } from '../http/errors'
 import { parseWith } from '../http/validate'
 import { restoreCheckedBody } from './restore-body'
 import { checkDedicatedRestore } from './restore-checks'
 import { enc, isRepeat, objectIdTime, upstreamSince } from './write-checks'
+import { watchCreatedJob } from './watch-created-job'
 import { auditedWrite } from './write-kit'
 
 const C =
@@ -108,21 +108,12 @@ export function registerRestoreWriteRoutes(
       },
       reconcile,
     )
-    const job = result.body as { id?: string }
-    if (job.id) {
-      recordWatchedJob(deps.db, {
-        kind: 'dedicated',
-        groupId,
-        clusterName,
-        jobId: job.id,
-        createdAt: deps.now(),
-        createdBy: session.userName,
-      })
-      deps.jobs.watch(
-        { kind: 'dedicated', groupId, clusterName, jobId: job.id },
-        job,
-      )
-    }
+    watchCreatedJob(
+      deps,
+      { kind: 'dedicated', groupId, clusterName },
+      session.userName,
+      result.body,
+    )
     return reply.code(result.status).send(result.body)
   })
 

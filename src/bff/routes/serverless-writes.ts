@@ -12,7 +12,6 @@ import {
 import { requireAction } from '../auth/guard'
 import type { BffDeps } from '../deps'
 import type { IdempotencyRecord } from '../db/idempotency-repo'
-import { recordWatchedJob } from '../db/watch-repo'
 import { checkPathParams } from '../http/atlas-params'
 import { parseWith } from '../http/validate'
 import {
@@ -22,6 +21,7 @@ import {
   serverlessBackupPath,
 } from './serverless-checks'
 import { isRepeat, objectIdTime, refuseIf, upstreamSince } from './write-checks'
+import { watchCreatedJob } from './watch-created-job'
 import { auditedWrite } from './write-kit'
 
 const S =
@@ -102,17 +102,12 @@ export function registerServerlessWriteRoutes(
       },
       reconcile,
     )
-    const job = result.body as { id?: string }
-    if (job.id) {
-      recordWatchedJob(deps.db, {
-        kind: 'serverless',
-        groupId,
-        clusterName,
-        jobId: job.id,
-        createdAt: deps.now(),
-        createdBy: session.userName,
-      })
-    }
+    watchCreatedJob(
+      deps,
+      { kind: 'serverless', groupId, clusterName },
+      session.userName,
+      result.body,
+    )
     return reply.code(result.status).send(result.body)
   })
 }

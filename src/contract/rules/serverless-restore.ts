@@ -1,4 +1,5 @@
 import type { DeliveryType } from '../atlas/common'
+import { SERVERLESS_SUNSET_DATE } from '../atlas/versions'
 import type { DeploymentKind } from './delivery-type'
 import { ruleErrorCodes } from './error-codes'
 import {
@@ -18,8 +19,6 @@ import { checkRestoreInstant } from './restore-window'
 // Serverless instances don't support restoring from an oplog entry" (reference 000).
 
 export const SERVERLESS_PIT_WINDOW_HOURS = 72
-/** The serverless backup endpoints' sunset (ATLAS-CONTRACT.md §2, ops 22–26). */
-export const SERVERLESS_SUNSET_DATE = '2026-01-22'
 
 export type ServerlessRestoreRequestInput = {
   deliveryType: DeliveryType
@@ -143,10 +142,18 @@ export function isVersionGone(error: AtlasErrorLike): boolean {
   return error.errorCode === ruleErrorCodes.versionGone || error.error === 410
 }
 
+/** "22 January 2026": the sunset date (ATLAS-CONTRACT.md §2, ops 22–26) as people write it. */
+function sunsetDay(): string {
+  return new Date(`${SERVERLESS_SUNSET_DATE}T00:00:00Z`).toLocaleDateString(
+    'en-GB',
+    { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' },
+  )
+}
+
 /** What the UI says instead of a raw 410 VERSION_GONE from the serverless endpoints (R5). */
 export function explainVersionGone(): string {
   return (
-    'Atlas retired the serverless backup API on 22 January 2026, so this serverless ' +
+    `Atlas retired the serverless backup API on ${sunsetDay()}, so this serverless ` +
     "instance's snapshots and restores can no longer be reached through it. Serverless " +
     'instances have moved to Flex clusters: open the cluster again from the cluster list to ' +
     'see its backups as a Flex cluster, or manage them in the Atlas UI.'

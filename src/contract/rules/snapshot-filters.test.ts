@@ -117,6 +117,27 @@ describe('S2 snapshot filters', () => {
     ).toBe(false)
   })
 
+  it('counts a scheduled snapshot without frequency (R10) as policy, in no frequency', () => {
+    const afterRestore: FilterableSnapshot = {
+      id: 'postRestore1',
+      createdAt: '2026-03-01T07:00:00Z',
+      snapshotType: 'scheduled',
+      status: 'completed',
+    }
+    const list = [...snapshots, afterRestore]
+    const of = (filter: Parameters<typeof filterSnapshots>[1]) =>
+      filterSnapshots(list, filter).map((s) => s.id)
+    expect(snapshotOrigin(afterRestore)).toBe('policy')
+    expect(of({ origin: 'policy' })).toContain('postRestore1')
+    expect(of({ origin: 'onDemand' })).not.toContain('postRestore1')
+    expect(of({})).toContain('postRestore1')
+    expect(of({ frequencyTypes: [] })).toContain('postRestore1')
+    expect(of({ frequencyTypes: ['hourly'] })).toEqual(['hourly1', 'sharded1'])
+    expect(of({ statuses: ['completed'], text: 'postrestore' })).toEqual([
+      'postRestore1',
+    ])
+  })
+
   it('lists the members of a sharded snapshot only', () => {
     expect(
       snapshotMembers(snapshots[4] as FilterableSnapshot).map(

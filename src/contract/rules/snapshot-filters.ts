@@ -40,7 +40,10 @@ export type FilterableSnapshot = {
   members?: readonly SnapshotMemberInput[] | undefined
 }
 
-/** Policy snapshots are the scheduled ones and their fallbacks (retries of a failed one). */
+/**
+ * Policy snapshots are the scheduled ones and their fallbacks (retries of a failed one). A
+ * scheduled snapshot without a frequency (the one Atlas takes after a restore, R10) is one too.
+ */
 export function snapshotOrigin(
   snapshot: FilterableSnapshot,
 ): 'policy' | 'onDemand' {
@@ -81,7 +84,8 @@ export function matchesSnapshotFilter(
   const origin = filter.origin ?? 'all'
   if (origin !== 'all' && snapshotOrigin(snapshot) !== origin) return false
   const frequencies = filter.frequencyTypes ?? []
-  // An on-demand snapshot has no frequency, so a frequency filter leaves it out.
+  // An on-demand snapshot has no frequency, and neither has the one Atlas takes after a restore
+  // (R10: scheduled, from no policy item): a frequency filter leaves both out.
   if (frequencies.length > 0) {
     if (!snapshot.frequencyType || snapshotOrigin(snapshot) === 'onDemand')
       return false

@@ -83,7 +83,7 @@ export function snapshotNotCompleted(
     400,
     'SNAPSHOT_NOT_COMPLETED',
     `Snapshot ${snapshotId} is ${status ?? 'not ready'}; only a completed snapshot can be ` +
-      'restored or downloaded.',
+      'used. Wait until it completes, or choose another.',
     [snapshotId],
     [{ field, description: 'the snapshot is not completed yet' }],
   )

@@ -43,14 +43,18 @@ export function registerControlRoutes(
   app: FastifyInstance,
   ctx: SandboxContext,
 ): void {
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     if (request.url.startsWith('/sandbox/') && !LOOPBACK.test(request.ip)) {
-      throw new AtlasError(
-        403,
-        'FORBIDDEN',
-        'Sandbox controls answer loopback clients only.',
+      done(
+        new AtlasError(
+          403,
+          'FORBIDDEN',
+          'Sandbox controls answer loopback clients only.',
+        ),
       )
+      return
     }
+    done()
   })
 
   const clockBody = () => ({ now: new Date(ctx.clock.now()).toISOString() })

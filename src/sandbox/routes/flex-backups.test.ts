@@ -11,17 +11,17 @@ import {
   type TestSandbox,
 } from '../../testing/sandbox-harness'
 import {
-  expectConformsToSpec,
-  specSkipReason,
-} from '../../testing/spec-conformance'
+  ANALYTICS,
+  DEV_TOOLS,
+  MISSING_ID,
+  PAYMENTS,
+  conforms,
+  expectError,
+} from '../atlas-test-kit'
 
 // Flex backups (ops 27–32, R6) over real HTTP; every response is checked against the official
 // spec when it is present.
 
-const PAYMENTS = '6650a1b2c3d4e5f600000001'
-const ANALYTICS = '6650a1b2c3d4e5f600000002'
-const DEV_TOOLS = '6650a1b2c3d4e5f600000003'
-const MISSING_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa'
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
 
@@ -46,42 +46,7 @@ async function call(
   path: string,
   body?: unknown,
 ): Promise<AtlasResponse> {
-  const res = await sb.atlas({ method, path, version: '2024-11-13', body })
-  if (!specSkipReason()) {
-    expectConformsToSpec({
-      method,
-      path: res.path,
-      status: res.status,
-      body: res.status >= 400 ? withoutParameters(res.body) : res.body,
-      contentType: String(res.headers['content-type'] ?? ''),
-    })
-  }
-  return res
-}
-
-/**
- * The spec types ApiError.parameters items as objects, but Atlas (and its documented example)
- * sends strings and numbers (ATLAS-CONTRACT.md §8): check it is an array, validate the rest.
- */
-function withoutParameters(body: unknown): unknown {
-  const { parameters, ...rest } = body as Record<string, unknown>
-  expect(Array.isArray(parameters)).toBe(true)
-  return rest
-}
-
-function expectError(
-  res: AtlasResponse,
-  status: number,
-  errorCode: string,
-  field?: string,
-) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status)
-  expect(res.body).toMatchObject({ error: status, errorCode })
-  if (field) {
-    expect(res.body).toMatchObject({
-      badRequestDetail: { fields: [{ field }] },
-    })
-  }
+  return conforms(await sb.atlas({ method, path, version: '2024-11-13', body }))
 }
 
 async function snapshots(group: string, cluster: string) {

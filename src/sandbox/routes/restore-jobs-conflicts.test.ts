@@ -9,11 +9,9 @@ import {
   DEV_TOOLS,
   MISSING_ID,
   PAYMENTS,
-  expectRefusal,
-  alignedSecond,
-  restoreKit,
-  toStaging,
-} from '../sim/restore-test-kit'
+  expectError,
+} from '../atlas-test-kit'
+import { alignedSecond, restoreKit, toStaging } from '../sim/restore-test-kit'
 
 // Restore jobs of dedicated clusters over real HTTP, continued: the R4 window and blackout,
 // R3 download limits, one restore at a time into a target (409), cancel (21) and failures.
@@ -40,7 +38,7 @@ describe('create (19): R4 restore window and blackout', () => {
     // The window of payments-rs starts 7 days before now, on the second (R4).
     const start = async () => (await alignedSecond(sb)) - 7 * 86_400
     let first = await start()
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',
@@ -51,7 +49,7 @@ describe('create (19): R4 restore window and blackout', () => {
       'pointInTimeUTCSeconds',
     )
     first = await start()
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',
@@ -75,7 +73,7 @@ describe('create (19): R4 restore window and blackout', () => {
 
   it('refuses an instant in the future', async () => {
     const now = await kit.now()
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',
@@ -99,7 +97,7 @@ describe('create (19): R4 restore window and blackout', () => {
     const inside = Math.ceil(startedAt / 1000) + 1
     await kit.advance({ seconds: 3 })
     // While the restore runs, the blackout has no end yet.
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',
@@ -113,13 +111,14 @@ describe('create (19): R4 restore window and blackout', () => {
     await kit.advance({ minutes: 30 })
     const done = await kit.job(PAYMENTS, 'payments-rs', restore.id)
     const finished = Date.parse(done.finishedAt ?? '')
-    const after = (await kit.snapshots(PAYMENTS, 'payments-rs')).find(
-      (s) => Date.parse(s.createdAt ?? '') >= finished,
-    )
+    // The first snapshot after the restore (newest first: a scheduled one may follow it).
+    const after = (await kit.snapshots(PAYMENTS, 'payments-rs'))
+      .filter((s) => Date.parse(s.createdAt ?? '') >= finished)
+      .at(-1)
     expect(after?.status).toBe('completed')
     const end = Date.parse(after?.createdAt ?? '') / 1000
 
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',
@@ -129,7 +128,7 @@ describe('create (19): R4 restore window and blackout', () => {
       'POINT_IN_TIME_IN_RESTORE_BLACKOUT',
       'pointInTimeUTCSeconds',
     )
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',
@@ -162,7 +161,7 @@ describe('create (19): R3 download limits', () => {
       deliveryType: 'download',
       snapshotId: first?.id,
     })
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'download',
         snapshotId: first?.id,
@@ -183,16 +182,10 @@ describe('create (19): R3 download limits', () => {
   })
 
   it('allows 20 downloads per project at a time, not 21', async () => {
-    const ids = [
-      ...(await kit.snapshots(ANALYTICS, 'warehouse-sharded')),
-      ...(await kit.snapshots(ANALYTICS, 'events-nvme')),
-    ]
-      .filter((s) => s.status === 'completed')
-      .map((s) => ({
-        id: s.id ?? '',
-        cluster:
-          s.type === 'shardedCluster' ? 'warehouse-sharded' : 'events-nvme',
-      }))
+    const ids = await kit.completedOf(ANALYTICS, [
+      'warehouse-sharded',
+      'events-nvme',
+    ])
     expect(ids.length).toBeGreaterThan(20)
     for (const { id, cluster } of ids.slice(0, 20)) {
       await kit.accepted(ANALYTICS, cluster, {
@@ -201,7 +194,7 @@ describe('create (19): R3 download limits', () => {
       })
     }
     const extra = ids[20]
-    expectRefusal(
+    expectError(
       await kit.create(ANALYTICS, extra?.cluster ?? '', {
         deliveryType: 'download',
         snapshotId: extra?.id,
@@ -229,7 +222,7 @@ describe('create (19): one restore at a time into a target (409)', () => {
       snapshotId: rs.id,
       ...toStaging,
     })
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'automated',
         snapshotId: rs.id,
@@ -240,7 +233,7 @@ describe('create (19): one restore at a time into a target (409)', () => {
       'targetClusterName',
     )
     const now = await kit.now()
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'pointInTime',
         ...toStaging,
@@ -291,7 +284,7 @@ describe('cancel (21)', () => {
       before.map((s) => [s.clusterName, s.from]),
     )
     // Cancelled is finished: nothing left to cancel.
-    expectRefusal(
+    expectError(
       await kit.cancel(PAYMENTS, 'payments-rs', job.id),
       405,
       'RESTORE_JOB_ALREADY_FINISHED',
@@ -310,12 +303,12 @@ describe('cancel (21)', () => {
       snapshotId: rs.id,
     })
     await kit.advance({ minutes: 30 })
-    expectRefusal(
+    expectError(
       await kit.cancel(PAYMENTS, 'payments-rs', restore.id),
       405,
       'RESTORE_JOB_ALREADY_FINISHED',
     )
-    expectRefusal(
+    expectError(
       await kit.cancel(PAYMENTS, 'payments-rs', download.id),
       405,
       'RESTORE_JOB_ALREADY_FINISHED',
@@ -333,7 +326,7 @@ describe('cancel (21)', () => {
     await kit.acceptedThenCancelled(PAYMENTS, 'payments-sharded', body)
     const running = await kit.accepted(PAYMENTS, 'payments-sharded', body)
     await kit.advance({ seconds: 8 })
-    expectRefusal(
+    expectError(
       await kit.cancel(PAYMENTS, 'payments-sharded', running.id),
       405,
       'ATLAS_BACKUP_CANCEL_SHARD_RESTORE_JOB_NOT_ALLOWED',
@@ -354,7 +347,7 @@ describe('cancel (21)', () => {
   })
 
   it('answers 404 for an unknown job', async () => {
-    expectRefusal(
+    expectError(
       await kit.cancel(PAYMENTS, 'payments-rs', MISSING_ID),
       404,
       'RESOURCE_NOT_FOUND',

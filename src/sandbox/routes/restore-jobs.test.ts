@@ -10,11 +10,9 @@ import {
   DEV_TOOLS,
   MISSING_ID,
   PAYMENTS,
-  expectRefusal,
-  jobsPath,
-  restoreKit,
-  toStaging,
-} from '../sim/restore-test-kit'
+  expectError,
+} from '../atlas-test-kit'
+import { jobsPath, restoreKit, toStaging } from '../sim/restore-test-kit'
 
 // Restore jobs of dedicated clusters (ops 18–21) over real HTTP: list, get, and what a
 // creation is refused for in its body and in what it names, each rule accepted at its edge and
@@ -67,7 +65,7 @@ describe('list (18) and get (20)', () => {
     expect(job).toEqual(first)
     expect(job.links?.[0]?.rel).toBe('self')
 
-    expectRefusal(
+    expectError(
       await kit.call(
         'GET',
         jobsPath(PAYMENTS, 'payments-rs', `/${MISSING_ID}`),
@@ -76,24 +74,24 @@ describe('list (18) and get (20)', () => {
       'RESOURCE_NOT_FOUND',
     )
     // The spec declares no 400 for op 20; the shared path check answers one, as for every id.
-    expectRefusal(
+    expectError(
       await sb.atlas({ path: jobsPath(PAYMENTS, 'payments-rs', '/nope') }),
       400,
       'VALIDATION_ERROR',
       'restoreJobId',
     )
-    expectRefusal(
+    expectError(
       await kit.call('GET', jobsPath(PAYMENTS, 'no-such-cluster')),
       404,
       'CLUSTER_NOT_FOUND',
     )
-    expectRefusal(
+    expectError(
       await kit.call('GET', jobsPath(MISSING_ID, 'payments-rs')),
       404,
       'RESOURCE_NOT_FOUND',
     )
     // Op 18 declares no 400 either; the flex/dedicated code is the CLI's (ATLAS-CONTRACT §8).
-    expectRefusal(
+    expectError(
       await sb.atlas({ path: jobsPath(ANALYTICS, 'reports-flex') }),
       400,
       'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
@@ -239,7 +237,7 @@ describe('create (19): the body, R2–R4', () => {
       const withId = JSON.parse(
         JSON.stringify(body).replace('"S"', `"${snapshotId}"`),
       ) as unknown
-      expectRefusal(
+      expectError(
         await kit.create(PAYMENTS, 'payments-rs', withId),
         400,
         'VALIDATION_ERROR',
@@ -249,7 +247,7 @@ describe('create (19): the body, R2–R4', () => {
   )
 
   it('refuses a missing body', async () => {
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', undefined),
       400,
       'VALIDATION_ERROR',
@@ -264,7 +262,7 @@ describe('create (19): the body, R2–R4', () => {
       oplogTs: 1_199_145_600,
       oplogInc: 1,
     })
-    expectRefusal(res, 400, 'POINT_IN_TIME_OUTSIDE_RESTORE_WINDOW', 'oplogTs')
+    expectError(res, 400, 'POINT_IN_TIME_OUTSIDE_RESTORE_WINDOW', 'oplogTs')
   })
 })
 
@@ -273,7 +271,7 @@ describe('create (19): source, snapshot and target', () => {
 
   it('R1: pointInTime needs continuous backup; download is refused with customer-key encryption', async () => {
     const staging = await kit.latestCompleted(PAYMENTS, 'payments-staging')
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-staging', {
         deliveryType: 'pointInTime',
         snapshotId: staging.id,
@@ -286,7 +284,7 @@ describe('create (19): source, snapshot and target', () => {
       'deliveryType',
     )
     const ledger = await kit.latestCompleted(PAYMENTS, 'ledger-archive')
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'ledger-archive', {
         deliveryType: 'download',
         snapshotId: ledger.id,
@@ -298,7 +296,7 @@ describe('create (19): source, snapshot and target', () => {
   })
 
   it('answers 404 for a snapshot that does not exist or belongs to another cluster', async () => {
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'automated',
         snapshotId: MISSING_ID,
@@ -309,7 +307,7 @@ describe('create (19): source, snapshot and target', () => {
       'snapshotId',
     )
     const other = await kit.latestCompleted(PAYMENTS, 'payments-staging')
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'download',
         snapshotId: other.id,
@@ -322,7 +320,7 @@ describe('create (19): source, snapshot and target', () => {
 
   it('answers 404 for a target project or cluster that does not exist', async () => {
     const { id } = await kit.latestCompleted(PAYMENTS, 'payments-rs')
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'automated',
         snapshotId: id,
@@ -333,7 +331,7 @@ describe('create (19): source, snapshot and target', () => {
       'RESOURCE_NOT_FOUND',
       'targetGroupId',
     )
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'automated',
         snapshotId: id,
@@ -354,7 +352,7 @@ describe('create (19): source, snapshot and target', () => {
     )
     expect(taken.status).toBe(200)
     const id = (taken.body as { id: string }).id
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', {
         deliveryType: 'automated',
         snapshotId: id,
@@ -380,7 +378,7 @@ describe('create (19): source, snapshot and target', () => {
       targetClusterName,
     })
     // 3 shards onto 2 shards: one shard short.
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-sharded',
@@ -390,7 +388,7 @@ describe('create (19): source, snapshot and target', () => {
       'RESTORE_TOPOLOGY_MISMATCH',
       'targetClusterName',
     )
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-sharded',
@@ -400,7 +398,7 @@ describe('create (19): source, snapshot and target', () => {
       'RESTORE_TOPOLOGY_MISMATCH',
       'targetClusterName',
     )
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',
@@ -427,13 +425,13 @@ describe('create (19): source, snapshot and target', () => {
       targetClusterName,
     })
     // 7.0 data onto 6.0.
-    expectRefusal(
+    expectError(
       await kit.create(PAYMENTS, 'payments-rs', to(PAYMENTS, 'ledger-archive')),
       400,
       'INCOMPATIBLE_RESTORE_TARGET',
       'targetClusterName',
     )
-    expectRefusal(
+    expectError(
       await kit.create(
         PAYMENTS,
         'payments-rs',

@@ -136,8 +136,7 @@ export function refusalToError(
     field?: string
     errorCode?: string
   },
-  status = ruleErrorStatus[refusal.errorCode as RuleErrorCode] ??
-    (400 as number),
+  status: number = ruleErrorStatus[refusal.errorCode as RuleErrorCode] ?? 400,
 ): AtlasError {
   return new AtlasError(
     status,

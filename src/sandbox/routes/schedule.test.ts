@@ -7,10 +7,12 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from '../../testing/sandbox-harness'
-import { ANALYTICS, PAYMENTS, caller, expectError } from './snapshot-test-kit'
+import { ANALYTICS, DEV_TOOLS, PAYMENTS, expectError } from '../atlas-test-kit'
+import { caller } from './snapshot-test-kit'
 
 // The backup schedule (ops 15–17) over real HTTP: P1–P6 at their edges on PATCH, the merge,
-// updateSnapshots on existing snapshots (P7), DELETE, and a restart over the same DATA_DIR.
+// updateSnapshots on existing snapshots (P7), DELETE, a Backup Compliance Policy (S3), and a
+// restart over the same DATA_DIR.
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -332,6 +334,88 @@ describe('delete the schedule (17)', () => {
     const after = await snapshots(ANALYTICS, 'warehouse-sharded')
     const known = new Set(before.map((s) => s.id))
     expect(after.filter((s) => !known.has(s.id))).toEqual([])
+  })
+})
+
+describe('Backup Compliance Policy (S3)', () => {
+  const cluster = 'failing-restore-target'
+  const daily = (s: BackupSchedule) =>
+    items(s).findIndex((i) => i.frequencyType === 'daily')
+  const dailyKept = async () =>
+    (await snapshots(DEV_TOOLS, cluster))
+      .filter((s) => s.frequencyType === 'daily')
+      .map(keptMs)
+  beforeAll(async () => {
+    await sb.control('POST', `/groups/${DEV_TOOLS}/compliance`, {
+      enabled: true,
+    })
+  })
+  afterAll(async () => {
+    await sb.control('POST', `/groups/${DEV_TOOLS}/compliance`, {
+      enabled: false,
+    })
+  })
+
+  it('keeps existing retention with updateSnapshots (edge), refuses one day less with 403', async () => {
+    const before = await snapshots(DEV_TOOLS, cluster)
+    expect((await dailyKept()).length).toBeGreaterThan(2)
+    const shorter = await patch(DEV_TOOLS, cluster, (s) => ({
+      policies: withItem(s, daily(s), { retentionValue: 6 }),
+      updateSnapshots: true,
+    }))
+    expectError(
+      shorter,
+      403,
+      'BACKUP_COMPLIANCE_POLICY_VIOLATION',
+      'updateSnapshots',
+    )
+    expect(await snapshots(DEV_TOOLS, cluster)).toEqual(before)
+    const same = await patch(DEV_TOOLS, cluster, (s) => ({
+      policies: withItem(s, daily(s), { retentionValue: 7 }),
+      updateSnapshots: true,
+    }))
+    expect(same.status).toBe(200)
+    // Longer is allowed, and applies to the existing snapshots.
+    const longer = await patch(DEV_TOOLS, cluster, (s) => ({
+      policies: withItem(s, daily(s), { retentionValue: 8 }),
+      updateSnapshots: true,
+    }))
+    expect(longer.status).toBe(200)
+    for (const kept of await dailyKept()) expect(kept).toBe(8 * DAY)
+    // Shorter for future snapshots only leaves the existing ones as they are.
+    const future = await patch(DEV_TOOLS, cluster, (s) => ({
+      policies: withItem(s, daily(s), { retentionValue: 7 }),
+    }))
+    expect(future.status).toBe(200)
+    for (const kept of await dailyKept()) expect(kept).toBe(8 * DAY)
+  })
+
+  it('refuses deleteSnapshots and deleting the schedule with 403', async () => {
+    const current = await getSchedule(DEV_TOOLS, cluster)
+    expectError(
+      await patch(DEV_TOOLS, cluster, (s) => ({
+        policies: s.policies,
+        deleteSnapshots: true,
+      })),
+      403,
+      'BACKUP_COMPLIANCE_POLICY_VIOLATION',
+      'deleteSnapshots',
+    )
+    const removed = await call('DELETE', schedulePath(DEV_TOOLS, cluster))
+    expectError(removed, 403, 'BACKUP_COMPLIANCE_POLICY_VIOLATION')
+    expect(await getSchedule(DEV_TOOLS, cluster)).toEqual(current)
+    // Without the policy both go through.
+    await sb.control('POST', `/groups/${DEV_TOOLS}/compliance`, {
+      enabled: false,
+    })
+    const ok = await patch(DEV_TOOLS, cluster, (s) => ({
+      policies: s.policies,
+      deleteSnapshots: true,
+    }))
+    expect(ok.status).toBe(200)
+    expect(
+      (await call('DELETE', schedulePath(DEV_TOOLS, cluster))).status,
+    ).toBe(200)
   })
 })
 

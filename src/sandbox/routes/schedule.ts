@@ -9,6 +9,10 @@ import {
   type RuleErrorCode,
   ruleErrorStatus,
 } from '../../contract/rules/error-codes'
+import {
+  checkScheduleChangeCompliance,
+  checkScheduleDeletionCompliance,
+} from '../../contract/rules/compliance-policy'
 import { validatePolicy } from '../../contract/rules/policy-validate'
 import type { SandboxContext } from '../context'
 import { AtlasError, notFound } from '../protocol/api-error'
@@ -17,14 +21,17 @@ import { getSchedule, putSchedule } from '../state/schedules-repo'
 import {
   applyPolicyToSnapshots,
   mergeSchedule,
+  planRetentionChanges,
   scheduleView,
 } from '../sim/snapshot-schedule'
+import { groupHasCompliancePolicy } from '../state/settings-repo'
 import { requireCluster } from './lookup'
-import { type AtlasRequest, atlasRoute, parseBody } from './route-kit'
+import { type AtlasRequest, atlasRoute, enforce, parseBody } from './route-kit'
 
 // The backup schedule (ops 15–17, version 2024-08-05). PATCH merges the fields sent into the
 // stored schedule and validates the result with P1–P6; DELETE removes every policy item and,
-// unlike other deletes, answers 200 with the schedule (ATLAS-CONTRACT.md §10).
+// unlike other deletes, answers 200 with the schedule (ATLAS-CONTRACT.md §10). Under a Backup
+// Compliance Policy (S3) neither may delete or shorten existing snapshots: 403.
 
 const URL = '/groups/:groupId/clusters/:clusterName/backup/schedule'
 
@@ -104,13 +111,32 @@ export function registerScheduleRoutes(
       )
       if (error) throw error
       const flags = parseBody(backupScheduleUpdateSchema, request.body)
+      const where = { groupId, clusterName }
+      const items = {
+        old: schedule.policies[0]?.policyItems ?? [],
+        new: merged.policies[0]?.policyItems ?? [],
+      }
+      const changes = planRetentionChanges(
+        ctx,
+        where,
+        items,
+        flags.updateSnapshots === true,
+        now,
+      )
+      // S3: a Backup Compliance Policy keeps existing snapshots as they are (403).
+      enforce(
+        checkScheduleChangeCompliance({
+          compliancePolicyEnabled: groupHasCompliancePolicy(ctx.db, groupId),
+          deleteSnapshots: flags.deleteSnapshots,
+          retentionChanges: changes,
+        }),
+      )
       applyPolicyToSnapshots(
         ctx,
-        { groupId, clusterName },
-        schedule.policies[0]?.policyItems ?? [],
-        merged.policies[0]?.policyItems ?? [],
-        flags,
-        now,
+        where,
+        items,
+        changes,
+        flags.deleteSnapshots === true,
       )
       putSchedule(ctx.db, groupId, clusterName, merged)
       return { status: 200, body: view({ cluster, schedule: merged }, now) }
@@ -125,6 +151,11 @@ export function registerScheduleRoutes(
       const { cluster, schedule, groupId, clusterName } = requireSchedule(
         ctx,
         request,
+      )
+      enforce(
+        checkScheduleDeletionCompliance(
+          groupHasCompliancePolicy(ctx.db, groupId),
+        ),
       )
       // Snapshots already taken stay until they expire (reference 003).
       const cleared: BackupSchedule = {

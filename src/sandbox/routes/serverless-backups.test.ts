@@ -12,16 +12,16 @@ import {
   type TestSandbox,
 } from '../../testing/sandbox-harness'
 import {
-  expectConformsToSpec,
-  specSkipReason,
-} from '../../testing/spec-conformance'
+  ANALYTICS,
+  DEV_TOOLS,
+  MISSING_ID,
+  conforms,
+  expectError,
+} from '../atlas-test-kit'
 
 // Serverless backups (ops 22–26, R5) over real HTTP; every response is checked against the
 // official spec when it is present.
 
-const ANALYTICS = '6650a1b2c3d4e5f600000002'
-const DEV_TOOLS = '6650a1b2c3d4e5f600000003'
-const MISSING_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa'
 const HOUR_S = 3600
 
 type Snapshot = ServerlessSnapshot & { id: string }
@@ -42,13 +42,6 @@ const backup = (cluster: string, rest: string, group = DEV_TOOLS) =>
 const JOBS = backup('dev-serverless', '/restoreJobs')
 const toSelf = { targetGroupId: DEV_TOOLS, targetClusterName: 'dev-serverless' }
 
-/** The spec types ApiError.parameters items as objects; Atlas sends strings (§8). */
-function withoutParameters(body: unknown): unknown {
-  const { parameters, ...rest } = body as Record<string, unknown>
-  expect(Array.isArray(parameters)).toBe(true)
-  return rest
-}
-
 async function call(
   method: 'GET' | 'POST',
   path: string,
@@ -56,31 +49,8 @@ async function call(
   on: TestSandbox = sb,
 ): Promise<AtlasResponse> {
   const res = await on.atlas({ method, path, version: '2023-01-01', body })
-  if (!specSkipReason() && res.status !== 410) {
-    expectConformsToSpec({
-      method,
-      path: res.path,
-      status: res.status,
-      body: res.status >= 400 ? withoutParameters(res.body) : res.body,
-      contentType: String(res.headers['content-type'] ?? ''),
-    })
-  }
-  return res
-}
-
-function expectError(
-  res: AtlasResponse,
-  status: number,
-  errorCode: string,
-  field?: string,
-) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status)
-  expect(res.body).toMatchObject({ error: status, errorCode })
-  if (field) {
-    expect(res.body).toMatchObject({
-      badRequestDetail: { fields: [{ field }] },
-    })
-  }
+  // After the sunset the operations' 410 is checked apart (apiErrorSchema) below.
+  return res.status === 410 ? res : conforms(res)
 }
 
 const advance = (body: Record<string, number>) =>
@@ -123,8 +93,14 @@ describe('snapshots (22, 23)', () => {
   it('lists six-hourly and daily snapshots, newest first, and gets one', async () => {
     const page = await snapshots()
     expect(page.totalCount).toBeGreaterThan(25)
-    const kinds = new Set(page.results.map((s) => s.frequencyType))
-    expect([...kinds].sort()).toEqual(['daily', 'hourly'])
+    const kinds = new Set(page.results.map((s) => s.frequencyType ?? 'none'))
+    expect([...kinds].sort()).toEqual(['daily', 'hourly', 'none'])
+    // R10: the one without a frequency is the snapshot taken after the seeded restore finished.
+    const jobs = (await call('GET', JOBS)).body as Page<Job>
+    const restored = jobs.results.find((j) => j.finishedAt !== undefined)
+    expect(
+      page.results.filter((s) => s.frequencyType === undefined),
+    ).toMatchObject([{ createdAt: restored?.finishedAt }])
     const times = page.results.map((s) => Date.parse(s.createdAt ?? ''))
     expect([...times].sort((a, b) => b - a)).toEqual(times)
     for (const s of page.results) {
@@ -133,7 +109,8 @@ describe('snapshots (22, 23)', () => {
         serverlessInstanceName: 'dev-serverless',
       })
       const kept = Date.parse(s.expiresAt ?? '') - Date.parse(s.createdAt ?? '')
-      // Daily snapshots are kept 35 days, the six-hourly ones the 72-hour window.
+      // Daily snapshots are kept 35 days, the six-hourly ones and the one after a restore the
+      // 72-hour window.
       expect(kept).toBe(
         s.frequencyType === 'daily' ? 35 * 86_400_000 : 72 * 3_600_000,
       )
@@ -251,6 +228,9 @@ describe('restore jobs (24, 25, 26)', () => {
     const after = await snapshots()
     expect(after.totalCount).toBe(before + 1)
     expect(after.results[0]?.createdAt).toBe(done.finishedAt)
+    // Taken by Atlas on its own: scheduled, from no policy item, so with no frequency.
+    expect(after.results[0]?.snapshotType).toBe('scheduled')
+    expect(after.results[0]?.frequencyType).toBeUndefined()
   })
 
   it('accepts a point in time at the 72-hour edge and refuses one second past it', async () => {
@@ -353,25 +333,82 @@ describe('restore jobs (24, 25, 26)', () => {
     )
   })
 
-  it('refuses targets that are not serverless instances', async () => {
+  it('refuses a flex target, and a dedicated one of another topology or an older release', async () => {
     const snapshotId = (await completedSnapshot()).id
-    for (const [group, name] of [
-      [DEV_TOOLS, 'failing-restore-target'],
-      [DEV_TOOLS, 'scratch-flex'],
-      [ANALYTICS, 'events-nvme'],
-    ] as const) {
-      expectError(
-        await call('POST', JOBS, {
-          deliveryType: 'automated',
-          snapshotId,
-          targetGroupId: group,
-          targetClusterName: name,
-        }),
-        400,
-        'INCOMPATIBLE_RESTORE_TARGET',
-        'targetClusterName',
-      )
-    }
+    const to = (targetGroupId: string, targetClusterName: string) => ({
+      deliveryType: 'automated',
+      snapshotId,
+      targetGroupId,
+      targetClusterName,
+    })
+    // Reference 003: serverless snapshots do not go to M2/M5, now Flex.
+    expectError(
+      await call('POST', JOBS, to(DEV_TOOLS, 'scratch-flex')),
+      400,
+      'INCOMPATIBLE_RESTORE_TARGET',
+      'targetClusterName',
+    )
+    // 8.0 data onto 7.0.
+    expectError(
+      await call('POST', JOBS, to(DEV_TOOLS, 'failing-restore-target')),
+      400,
+      'INCOMPATIBLE_RESTORE_TARGET',
+      'targetClusterName',
+    )
+    // A serverless snapshot holds a replica set's data (R7).
+    expectError(
+      await call('POST', JOBS, to(ANALYTICS, 'warehouse-sharded')),
+      400,
+      'RESTORE_TOPOLOGY_MISMATCH',
+      'targetClusterName',
+    )
+  })
+
+  it('refuses instants between a restore into the instance and the snapshot after it (R4)', async () => {
+    const snap = await completedSnapshot()
+    const res = await call('POST', JOBS, {
+      deliveryType: 'automated',
+      snapshotId: snap.id,
+      ...toSelf,
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    // The job's creation, to the second below it: its id starts with it.
+    const start = parseInt((res.body as Job).id.slice(0, 8), 16)
+    const pit = (seconds: number) =>
+      call('POST', JOBS, {
+        deliveryType: 'pointInTime',
+        pointInTimeUTCSeconds: seconds,
+        ...toSelf,
+      })
+    // The restore is done after 40 s; the snapshot taken then completes 45 s later.
+    await advance({ seconds: 45 })
+    // Until that snapshot completes, the blackout has no end.
+    expectError(
+      await pit(start + 44),
+      400,
+      'POINT_IN_TIME_IN_RESTORE_BLACKOUT',
+      'pointInTimeUTCSeconds',
+    )
+    await advance({ seconds: 60 })
+    const done = (await call('GET', `${JOBS}/${(res.body as Job).id}`))
+      .body as Job
+    const end = Date.parse(done.finishedAt ?? '') / 1000
+    expectError(
+      await pit(start + 1),
+      400,
+      'POINT_IN_TIME_IN_RESTORE_BLACKOUT',
+      'pointInTimeUTCSeconds',
+    )
+    expectError(
+      await pit(end - 1),
+      400,
+      'POINT_IN_TIME_IN_RESTORE_BLACKOUT',
+      'pointInTimeUTCSeconds',
+    )
+    // The snapshot's own instant is restorable again.
+    const accepted = await pit(end)
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200)
+    await advance({ seconds: 45 })
   })
 
   it('answers 404 for an unknown snapshot, target project or target', async () => {

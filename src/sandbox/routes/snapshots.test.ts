@@ -7,12 +7,12 @@ import {
 } from '../../testing/sandbox-harness'
 import {
   ANALYTICS,
-  DEV,
+  DEV_TOOLS,
   MISSING_ID,
   PAYMENTS,
-  caller,
   expectError,
-} from './snapshot-test-kit'
+} from '../atlas-test-kit'
+import { caller } from './snapshot-test-kit'
 
 // Snapshots of dedicated clusters (ops 7–14) over real HTTP; every answer is checked against
 // the official spec when it is present.
@@ -200,7 +200,7 @@ describe('take an on-demand snapshot (8), S1', () => {
     const { ctx } = sb.sandbox
     const now = ctx.clock.now()
     const scheduled = takeSnapshot(ctx, {
-      groupId: DEV,
+      groupId: DEV_TOOLS,
       clusterName: 'failing-restore-target',
       at: now,
       snapshotType: 'scheduled',
@@ -208,7 +208,7 @@ describe('take an on-demand snapshot (8), S1', () => {
       expiresAt: now + 2 * DAY,
     })
     expect(scheduled.doc.status).toBe('queued')
-    const res = await call('POST', snaps(DEV, 'failing-restore-target'), {
+    const res = await call('POST', snaps(DEV_TOOLS, 'failing-restore-target'), {
       description: 'during a scheduled one',
       retentionInDays: 1,
     })
@@ -301,19 +301,21 @@ describe('get, change expiry, delete (9–11)', () => {
   })
 
   it('deletes with 204; a Backup Compliance Policy forbids it (S3)', async () => {
-    const all = (await list(DEV, 'failing-restore-target')).results
+    const all = (await list(DEV_TOOLS, 'failing-restore-target')).results
     const first = all[0]
     // A weekly snapshot, kept 4 weeks: 1 day would shorten it.
     const second = all.find((s) => s.frequencyType === 'weekly')
-    await sb.control('POST', `/groups/${DEV}/compliance`, { enabled: true })
+    await sb.control('POST', `/groups/${DEV_TOOLS}/compliance`, {
+      enabled: true,
+    })
     const refused = await call(
       'DELETE',
-      snaps(DEV, 'failing-restore-target', `/${first?.id ?? ''}`),
+      snaps(DEV_TOOLS, 'failing-restore-target', `/${first?.id ?? ''}`),
     )
     expectError(refused, 403, 'BACKUP_COMPLIANCE_POLICY_VIOLATION')
     const shorter = await call(
       'PATCH',
-      snaps(DEV, 'failing-restore-target', `/${second?.id ?? ''}`),
+      snaps(DEV_TOOLS, 'failing-restore-target', `/${second?.id ?? ''}`),
       { retentionUnit: 'DAYS', retentionValue: 1 },
     )
     expectError(
@@ -322,8 +324,14 @@ describe('get, change expiry, delete (9–11)', () => {
       'BACKUP_COMPLIANCE_POLICY_VIOLATION',
       'retentionValue',
     )
-    await sb.control('POST', `/groups/${DEV}/compliance`, { enabled: false })
-    const path = snaps(DEV, 'failing-restore-target', `/${first?.id ?? ''}`)
+    await sb.control('POST', `/groups/${DEV_TOOLS}/compliance`, {
+      enabled: false,
+    })
+    const path = snaps(
+      DEV_TOOLS,
+      'failing-restore-target',
+      `/${first?.id ?? ''}`,
+    )
     const res = await call('DELETE', path)
     expect(res.status).toBe(204)
     expectError(await call('GET', path), 404, 'RESOURCE_NOT_FOUND')

@@ -11,7 +11,7 @@ import {
   snapshotExpiryAfterChange,
 } from '../../contract/rules/snapshot-delete'
 import type { SandboxContext } from '../context'
-import { AtlasError, notFound } from '../protocol/api-error'
+import { AtlasError, snapshotNotFound } from '../protocol/api-error'
 import { paginate, parsePageRequest } from '../protocol/pagination'
 import { groupHasCompliancePolicy } from '../state/settings-repo'
 import {
@@ -56,7 +56,7 @@ export function requireSnapshot(ctx: SandboxContext, request: AtlasRequest) {
   const { groupId = '', clusterName = '', snapshotId = '' } = request.params
   const cluster = requireCluster(ctx, groupId, clusterName, 'dedicated')
   const snapshot = getSnapshot(ctx, groupId, clusterName, snapshotId)
-  if (!snapshot) throw notFound('snapshot', snapshotId)
+  if (!snapshot) throw snapshotNotFound(snapshotId, `cluster ${clusterName}`)
   return { cluster, snapshot }
 }
 

@@ -117,18 +117,14 @@ export function flexRestoreStep(ctx: SandboxContext, now: number): void {
       sim.done = true
       landRestore(
         ctx,
+        job,
         {
           target: {
             groupId: doc.targetProjectId ?? job.groupId,
             name: doc.targetDeploymentItemName ?? '',
           },
           finishedAt: sim.finishAt,
-          origin: {
-            groupId: job.groupId,
-            clusterName: job.clusterName,
-            at: sim.dataAt,
-          },
-          restoreJobId: job.id,
+          originAt: sim.dataAt,
         },
         now,
       )

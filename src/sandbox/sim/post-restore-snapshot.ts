@@ -11,11 +11,12 @@ import {
 } from '../state/serverless-backups-repo'
 import { takeSnapshot } from '../state/snapshots-repo'
 
-// A restore that completes replaces the target's data with the source's as of the snapshot or
-// the instant restored (data lineage, issue 3), then R10: "After the restore completes, Atlas takes a snapshot of the restored cluster. This
-// snapshot has a retention period equal to the cluster's continuous cloud backup window"
-// (reference 000). One place for the restores of every kind (dedicated, flex, serverless),
-// whatever kind of target they wrote to. Its end also closes the target's R4 blackout.
+// What follows a completed restore of any kind (dedicated, flex, serverless), whatever kind of
+// target it wrote to: the target holds the source's data as of the snapshot or the instant
+// restored (data lineage, issue 3), and R10: "After the restore completes, Atlas takes a
+// snapshot of the restored cluster. This snapshot has a retention period equal to the
+// cluster's continuous cloud backup window" (reference 000). That snapshot also ends the
+// target's R4 blackout.
 //
 // What the snapshot looks like, decided here once: snapshotType 'scheduled' (Atlas takes it on
 // its own: it is not on demand, and not a fallback, which replaces a failed regular snapshot),
@@ -72,26 +73,31 @@ export function takePostRestoreSnapshot(
   return undefined
 }
 
+/** A completed restore: where its data went, when, and as of when the source had it. */
 export type LandedRestore = {
   target: Target
-  /** When the restore completed, ms. */
   finishedAt: number
-  /** Whose data, as of when. */
-  origin: { groupId: string; clusterName: string; at: number }
-  restoreJobId: string
+  originAt: number
 }
 
-/** A completed restore of any kind: the target's new data, then its snapshot; returns its id. */
+/**
+ * A restore job of any kind, stored under its source, completed: the target's new data
+ * (lineage), then its snapshot. Returns the snapshot's id.
+ */
 export function landRestore(
   ctx: SandboxContext,
-  landed: LandedRestore,
+  job: { id: string; groupId: string; clusterName: string },
+  { target, finishedAt, originAt }: LandedRestore,
   now: number,
 ): string | undefined {
-  const { target, finishedAt } = landed
   addLineageSegment(ctx.db, target.groupId, target.name, {
     since: finishedAt,
-    origin: landed.origin,
-    restoreJobId: landed.restoreJobId,
+    origin: {
+      groupId: job.groupId,
+      clusterName: job.clusterName,
+      at: originAt,
+    },
+    restoreJobId: job.id,
   })
   return takePostRestoreSnapshot(ctx, target, finishedAt, now)
 }

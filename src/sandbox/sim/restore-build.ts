@@ -14,7 +14,7 @@ import {
   RESTORE_QUEUE_MS,
   restoreRunMs,
 } from './restore-timing'
-import { isoSeconds } from './snapshot-doc'
+import { isoSeconds, wholeSecondFrom } from './snapshot-doc'
 
 // A new restore job as Atlas returns it from op 19 (no status, R10: nothing finished yet),
 // with the clock's plan for it in `sim`.
@@ -71,9 +71,7 @@ export function buildRestoreJob(
     shardCount: facts.shardCount,
     replayMs: pit && data ? originAt - data.createdAt : 0,
   })
-  // On a whole second, as Atlas writes its times: the snapshot taken after the restore then
-  // starts exactly at finishedAt, and the blackout ends at an instant a client can name (R4).
-  const finishAt = Math.ceil((startAt + runMs) / 1000) * 1000
+  const finishAt = wholeSecondFrom(startAt + runMs)
   const expiresAt = now + (download ? DOWNLOAD_LINK_MS : RESTORE_JOB_EXPIRY_MS)
   const id = newObjectId(now)
   const doc: RestoreJob = {

@@ -1,20 +1,13 @@
 import { expect } from 'vitest'
 
 import type { RestoreJob } from '../../contract/atlas/restore-job'
-import type { AtlasResponse, TestSandbox } from '../../testing/sandbox-harness'
-import {
-  expectConformsToSpec,
-  specSkipReason,
-} from '../../testing/spec-conformance'
+import type { TestSandbox } from '../../testing/sandbox-harness'
+import { PAYMENTS, conforms } from '../atlas-test-kit'
 import type { SnapshotDoc } from '../state/snapshots-repo'
 
-// Shared by the restore job tests (routes, simulation, reference examples): seeded ids, calls
-// over real HTTP whose answers are checked against the official spec when it is present.
+// Shared by the restore job tests (routes, simulation, reference examples): calls over real
+// HTTP whose answers are checked against the official spec when it is present.
 
-export const PAYMENTS = '6650a1b2c3d4e5f600000001'
-export const ANALYTICS = '6650a1b2c3d4e5f600000002'
-export const DEV_TOOLS = '6650a1b2c3d4e5f600000003'
-export const MISSING_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa'
 export const DAY_MS = 86_400_000
 
 export const toStaging = {
@@ -24,32 +17,6 @@ export const toStaging = {
 
 export const jobsPath = (groupId: string, cluster: string, rest = '') =>
   `/groups/${groupId}/clusters/${cluster}/backup/restoreJobs${rest}`
-
-// ApiError.parameters: the spec types its items as objects while Atlas's own example holds
-// strings and numbers (ATLAS-CONTRACT.md §8), as the sandbox's errors do; checked apart, as
-// the snapshot tests do, until the shared checker settles that quirk.
-function withoutParameters(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || !('parameters' in body)) {
-    return body
-  }
-  const { parameters, ...rest } = body
-  expect(Array.isArray(parameters)).toBe(true)
-  return rest
-}
-
-export function conforms(res: AtlasResponse): AtlasResponse {
-  if (!specSkipReason()) {
-    const type = res.headers['content-type']
-    expectConformsToSpec({
-      method: res.method,
-      path: res.path,
-      status: res.status,
-      body: res.status >= 400 ? withoutParameters(res.body) : res.body,
-      ...(typeof type === 'string' ? { contentType: type } : {}),
-    })
-  }
-  return res
-}
 
 export function restoreKit(sb: () => TestSandbox) {
   const call = async (
@@ -102,6 +69,16 @@ export function restoreKit(sb: () => TestSandbox) {
       expect(res.status).toBe(200)
       return res.body as RestoreJob
     },
+    /** The completed snapshots of some clusters, each with its cluster (R3 tests). */
+    async completedOf(groupId: string, clusters: readonly string[]) {
+      const found: { id: string; cluster: string }[] = []
+      for (const cluster of clusters) {
+        for (const s of await snapshots(groupId, cluster)) {
+          if (s.status === 'completed') found.push({ id: s.id ?? '', cluster })
+        }
+      }
+      return found
+    },
     /** The newest completed snapshot of a cluster. */
     async latestCompleted(groupId: string, cluster: string) {
       const all = await snapshots(groupId, cluster)
@@ -135,25 +112,6 @@ export function restoreKit(sb: () => TestSandbox) {
         }
       ).segments
     },
-  }
-}
-
-export function expectRefusal(
-  res: AtlasResponse,
-  status: number,
-  errorCode: string,
-  field?: string,
-): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(status)
-  const body = res.body as {
-    error: number
-    errorCode: string
-    badRequestDetail?: { fields: { field: string }[] }
-  }
-  expect(body.error).toBe(status)
-  expect(body.errorCode).toBe(errorCode)
-  if (field !== undefined) {
-    expect(body.badRequestDetail?.fields.map((f) => f.field)).toContain(field)
   }
 }
 

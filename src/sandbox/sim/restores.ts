@@ -51,18 +51,14 @@ function finishRestore(
   // The target now holds the source's data as of the snapshot or the chosen instant.
   const snapshotId = landRestore(
     ctx,
+    job,
     {
       target: {
         groupId: doc.targetGroupId ?? '',
         name: doc.targetClusterName ?? '',
       },
       finishedAt: at,
-      origin: {
-        groupId: job.groupId,
-        clusterName: job.clusterName,
-        at: sim.originAt,
-      },
-      restoreJobId: job.id,
+      originAt: sim.originAt,
     },
     now,
   )

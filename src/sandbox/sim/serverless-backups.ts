@@ -127,15 +127,11 @@ export function serverlessRestoreStep(ctx: SandboxContext, now: number): void {
       doc.finishedAt = isoSeconds(sim.finishAt)
       landRestore(
         ctx,
+        job,
         {
           target: { groupId: doc.targetGroupId, name: doc.targetClusterName },
           finishedAt: sim.finishAt,
-          origin: {
-            groupId: job.groupId,
-            clusterName: job.clusterName,
-            at: sim.dataAt,
-          },
-          restoreJobId: job.id,
+          originAt: sim.dataAt,
         },
         now,
       )

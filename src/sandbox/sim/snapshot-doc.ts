@@ -43,6 +43,15 @@ export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
+/**
+ * The first whole second at or after `ms`. Restores of every kind finish on one, so the snapshot
+ * taken after a restore starts exactly at the finish a client reads, and the R4 blackout ends at
+ * an instant the client can name.
+ */
+export function wholeSecondFrom(ms: number): number {
+  return Math.ceil(ms / 1000) * 1000
+}
+
 function hashOf(text: string): Buffer {
   return createHash('sha256').update(text).digest()
 }

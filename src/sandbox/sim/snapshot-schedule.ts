@@ -4,7 +4,10 @@ import type {
   PolicyItem,
 } from '../../contract/atlas/schedule'
 import type { PolicyItemInput } from '../../contract/rules/policy-items'
-import { retentionChanges } from '../../contract/rules/policy-retention-changes'
+import {
+  type RetentionChanges,
+  retentionChanges,
+} from '../../contract/rules/policy-retention-changes'
 import { scheduledSnapshots } from '../../contract/rules/policy-schedule'
 import type { SandboxContext } from '../context'
 import { newObjectId } from '../state/ids'
@@ -116,17 +119,16 @@ export function mergeSchedule(
   return { ...stored, ...fields, policies }
 }
 
-/** Applies updateSnapshots (via the shared rule) and deleteSnapshots to a cluster's snapshots. */
-export function applyPolicyToSnapshots(
+/** What updateSnapshots would do to the cluster's snapshots (P7, through the shared rule). */
+export function planRetentionChanges(
   ctx: SandboxContext,
   where: { groupId: string; clusterName: string },
-  oldItems: readonly PolicyItemInput[],
-  newItems: readonly PolicyItemInput[],
-  flags: { updateSnapshots?: boolean; deleteSnapshots?: boolean },
+  items: { old: readonly PolicyItemInput[]; new: readonly PolicyItemInput[] },
+  updateSnapshots: boolean,
   now: number,
-): void {
+): RetentionChanges {
   const snapshots = listSnapshots(ctx, where.groupId, where.clusterName)
-  const changes = retentionChanges({
+  return retentionChanges({
     snapshots: snapshots.map((s) => ({
       id: s.id,
       createdAt: new Date(s.createdAt),
@@ -136,11 +138,22 @@ export function applyPolicyToSnapshots(
       policyItemIds: s.doc.policyItems,
       retentionOverridden: s.sim.retentionOverridden,
     })),
-    oldItems,
-    newItems,
-    updateSnapshots: flags.updateSnapshots === true,
+    oldItems: items.old,
+    newItems: items.new,
+    updateSnapshots,
     now: new Date(now),
   })
+}
+
+/** Applies the planned retention changes, then deleteSnapshots, to the cluster's snapshots. */
+export function applyPolicyToSnapshots(
+  ctx: SandboxContext,
+  where: { groupId: string; clusterName: string },
+  items: { old: readonly PolicyItemInput[]; new: readonly PolicyItemInput[] },
+  changes: RetentionChanges,
+  deleteSnapshots: boolean,
+): void {
+  const snapshots = listSnapshots(ctx, where.groupId, where.clusterName)
   const byId = new Map(snapshots.map((s) => [s.id, s]))
   for (const change of changes.updated) {
     const snapshot = byId.get(change.id)
@@ -149,11 +162,11 @@ export function applyPolicyToSnapshots(
     }
   }
   for (const change of changes.removed) deleteSnapshot(ctx, change.id)
-  if (flags.deleteSnapshots !== true) return
+  if (!deleteSnapshots) return
   // "Delete existing snapshots when deleting the associated policy" [spec].
-  const kept = new Set(newItems.map((i) => i.id))
+  const kept = new Set(items.new.map((i) => i.id))
   const removed = new Set(
-    oldItems.flatMap((i) => (i.id && !kept.has(i.id) ? [i.id] : [])),
+    items.old.flatMap((i) => (i.id && !kept.has(i.id) ? [i.id] : [])),
   )
   for (const snapshot of snapshots) {
     const ids = snapshot.doc.policyItems ?? []

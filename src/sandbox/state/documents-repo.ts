@@ -34,11 +34,12 @@ function fromRow<Doc, Sim>(row: DocumentRow): StoredDocument<Doc, Sim> {
   }
 }
 
+/** Stores a new snapshot or job and returns it as stored. */
 export function insertDocument<Doc, Sim>(
   db: SandboxDb,
   table: DocumentTable,
   item: StoredDocument<Doc, Sim>,
-): void {
+): StoredDocument<Doc, Sim> {
   db.prepare(
     `INSERT INTO ${table} (id, group_id, cluster_name, created_at, doc, sim) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -49,6 +50,7 @@ export function insertDocument<Doc, Sim>(
     JSON.stringify(item.doc),
     JSON.stringify(item.sim),
   )
+  return item
 }
 
 export function updateDocument<Doc, Sim>(

@@ -15,7 +15,7 @@ import {
   selectDocuments,
   selectDocumentsOldestFirst,
 } from './documents-repo'
-import { isoSeconds } from '../sim/snapshot-doc'
+import { isoSeconds, wholeSecondFrom } from '../sim/snapshot-doc'
 import { newObjectId } from './ids'
 
 // Flex and serverless snapshots and jobs live in the shared snapshots and restore_jobs tables,
@@ -118,16 +118,14 @@ export function insertFlexSnapshot(
     startAt: at + SNAPSHOT_PHASES.start,
     finishAt: at + SNAPSHOT_PHASES.finish,
   }
-  const stored = {
+  return insertDocument(db, 'snapshots', {
     id,
     groupId: source.groupId,
     clusterName: source.name,
     createdAt: at,
     doc,
     sim,
-  }
-  insertDocument(db, 'snapshots', stored)
-  return stored
+  })
 }
 
 export type FlexJobStart = {
@@ -185,7 +183,7 @@ export function insertFlexRestore(
       done: false,
       queuedAt: at + RESTORE_PHASES.queued,
       runningAt: at + RESTORE_PHASES.running,
-      finishAt: at + RESTORE_PHASES.finish,
+      finishAt: wholeSecondFrom(at + RESTORE_PHASES.finish),
       fails,
     },
   )

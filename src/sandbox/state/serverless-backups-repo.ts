@@ -6,7 +6,7 @@ import type {
 import type { SnapshotStatus } from '../../contract/atlas/common'
 import type { SandboxDb } from './db'
 import { type StoredDocument, insertDocument } from './documents-repo'
-import { isoSeconds, statusAt } from '../sim/snapshot-doc'
+import { isoSeconds, statusAt, wholeSecondFrom } from '../sim/snapshot-doc'
 import type { KindSim } from './flex-backups-repo'
 import { newObjectId } from './ids'
 
@@ -77,16 +77,14 @@ export function insertServerlessSnapshot(
     ...(source.mongoDBVersion ? { mongodVersion: source.mongoDBVersion } : {}),
     serverlessInstanceName: source.name,
   }
-  const stored = {
+  return insertDocument(db, 'snapshots', {
     id,
     groupId: source.groupId,
     clusterName: source.name,
     createdAt: at,
     doc,
     sim,
-  }
-  insertDocument(db, 'snapshots', stored)
-  return stored
+  })
 }
 
 /** A restore job (25); like a dedicated one it has no status (R10) until it finishes. */
@@ -127,7 +125,7 @@ export function insertServerlessRestore(
     sim: {
       kind: 'serverless',
       done: false,
-      finishAt: at + RESTORE_MS,
+      finishAt: wholeSecondFrom(at + RESTORE_MS),
       fails: start.fails,
       dataAt: start.dataAt,
     },

@@ -48,6 +48,7 @@ const router = createBrowserRouter([
           import('./routes/snapshots').then((m) => ({
             Component: m.SnapshotsRoute,
             loader: m.snapshotsLoader,
+            shouldRevalidate: m.snapshotsShouldRevalidate,
           })),
       },
       {

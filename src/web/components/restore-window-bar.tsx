@@ -5,6 +5,7 @@ import type {
   TimeRange,
 } from '../../contract/rules/restore-window'
 import { formatInstant } from '../lib/format-time'
+import './restore-window-bar.css'
 
 // The restore window drawn as a bar (R4; PEERS.md §9 idea 2): from now − restoreWindowDays to
 // now, the post-restore blackouts hatched, the chosen instant marked. The same facts are

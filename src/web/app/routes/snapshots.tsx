@@ -1,4 +1,8 @@
-import { type LoaderFunctionArgs, useLoaderData } from 'react-router'
+import {
+  type LoaderFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
+  useLoaderData,
+} from 'react-router'
 
 import { SnapshotBrowser } from '../../features/snapshots/components/snapshot-browser'
 import {
@@ -24,6 +28,18 @@ export function snapshotsLoader({ params }: LoaderFunctionArgs) {
     .catch(() => undefined)
   queryClient.query(restoreJobsQuery()).catch(() => undefined)
   return { groupId, kind, name }
+}
+
+/** Filters and selection change only the search: react-query, not the loader, refreshes data. */
+export function snapshotsShouldRevalidate({
+  currentParams,
+  nextParams,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  const same = (['groupId', 'kind', 'name'] as const).every(
+    (key) => currentParams[key] === nextParams[key],
+  )
+  return same ? false : defaultShouldRevalidate
 }
 
 export function SnapshotsRoute() {

@@ -1,13 +1,20 @@
 import { queryOptions } from '@tanstack/react-query'
 
 import { clusterSchema } from '../../../contract/atlas/cluster'
-import { paginatedFlexSnapshotsSchema } from '../../../contract/atlas/flex-backup'
+import {
+  flexRestoreJobSchema,
+  paginatedFlexSnapshotsSchema,
+} from '../../../contract/atlas/flex-backup'
 import { flexClusterSchema } from '../../../contract/atlas/flex-cluster'
-import { paginatedRestoreJobsSchema } from '../../../contract/atlas/restore-job'
+import {
+  paginatedRestoreJobsSchema,
+  restoreJobSchema,
+} from '../../../contract/atlas/restore-job'
 import { backupScheduleSchema } from '../../../contract/atlas/schedule'
 import {
   paginatedServerlessSnapshotsSchema,
   serverlessInstanceSchema,
+  serverlessRestoreJobSchema,
 } from '../../../contract/atlas/serverless'
 import {
   paginatedReplicaSetSnapshotsSchema,
@@ -15,10 +22,19 @@ import {
   replicaSetSnapshotSchema,
   shardedSnapshotSchema,
 } from '../../../contract/atlas/snapshot'
-import { restoreJobListSchema } from '../../../contract/bff/job-events'
+import {
+  type JobRef,
+  restoreJobListSchema,
+} from '../../../contract/bff/job-events'
 import { overviewSchema } from '../../../contract/bff/overview'
 import type { DeploymentKind } from '../../../contract/rules/delivery-type'
+import {
+  type RestoreJobState,
+  flexRestoreJobState,
+  restoreJobState,
+} from '../../../contract/rules/restore-job-state'
 import { api } from '../../lib/api-client'
+import { ApiError } from '../../lib/api-error'
 import { restoreApi } from './api-paths'
 import {
   type DeploymentFacts,
@@ -99,7 +115,14 @@ export function snapshotsQuery(
   sharded: boolean,
 ) {
   return queryOptions({
-    queryKey: [...restoreKeys.wizard(), 'snapshots', kind, groupId, name],
+    queryKey: [
+      ...restoreKeys.wizard(),
+      'snapshots',
+      kind,
+      groupId,
+      name,
+      sharded,
+    ],
     queryFn: async ({ signal }): Promise<SnapshotRow[]> => {
       const path = restoreApi.snapshots(kind, groupId, name, sharded)
       if (kind === 'flex') {
@@ -132,7 +155,7 @@ export function snapshotQuery(
   sharded: boolean,
 ) {
   return queryOptions({
-    queryKey: [...restoreKeys.wizard(), 'snapshot', groupId, name, id],
+    queryKey: [...restoreKeys.wizard(), 'snapshot', groupId, name, id, sharded],
     queryFn: async ({ signal }) => {
       const path = restoreApi.snapshot(groupId, name, id, sharded)
       const schema = sharded ? shardedSnapshotSchema : replicaSetSnapshotSchema
@@ -166,5 +189,47 @@ export function liveJobsQuery() {
     queryKey: restoreKeys.live(),
     queryFn: ({ signal }) =>
       api.get(restoreApi.liveJobs(), restoreJobListSchema, signal),
+  })
+}
+
+/**
+ * One restore job's state read from Atlas now (R10), or 'gone' when Atlas no longer knows it:
+ * the pre-flight check confirms an "active restore" this way rather than trust a stale list.
+ */
+export function restoreJobStateQuery(ref: JobRef) {
+  return queryOptions({
+    queryKey: [...restoreKeys.wizard(), 'job-state', ref],
+    queryFn: async ({ signal }): Promise<RestoreJobState | 'gone'> => {
+      const path = restoreApi.restoreJob(
+        ref.kind,
+        ref.groupId,
+        ref.clusterName,
+        ref.jobId,
+      )
+      try {
+        if (ref.kind === 'flex') {
+          const doc = await api.get(path, flexRestoreJobSchema, signal)
+          return flexRestoreJobState(
+            {
+              ...doc,
+              status: doc.status ?? 'PENDING',
+              expirationDate: doc.expirationDate
+                ? new Date(doc.expirationDate)
+                : undefined,
+            },
+            new Date(),
+          )
+        }
+        const schema =
+          ref.kind === 'serverless'
+            ? serverlessRestoreJobSchema
+            : restoreJobSchema
+        return restoreJobState(await api.get(path, schema, signal))
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return 'gone'
+        throw error
+      }
+    },
+    staleTime: 0,
   })
 }

@@ -15,7 +15,7 @@ import { snapshotShardCount } from '../../../contract/rules/topology'
 
 export type SnapshotRow = {
   id: string
-  /** ISO instant the snapshot was taken (Flex: when it finished, else when it was scheduled). */
+  /** ISO instant the snapshot's data is of (Flex: its scheduled time). */
   createdAt: string
   status: SnapshotStatus
   snapshotType: 'onDemand' | 'scheduled' | 'fallback' | undefined
@@ -39,9 +39,8 @@ export function dedicatedSnapshotRows(
   return snapshots
     .flatMap((s): SnapshotRow[] => {
       if (!s.id || !s.createdAt) return []
-      const members = 'members' in s ? s.members : undefined
-      const configServerType =
-        'configServerType' in s ? s.configServerType : undefined
+      // The sharded list's items carry members; replica set snapshots do not.
+      const { members, configServerType } = s as ShardedSnapshot
       return [
         {
           id: s.id,
@@ -102,7 +101,8 @@ export function flexSnapshotRows(
 ): SnapshotRow[] {
   return snapshots
     .flatMap((s): SnapshotRow[] => {
-      const createdAt = s.finishTime ?? s.startTime ?? s.scheduledTime
+      // The data a Flex snapshot holds is as of its scheduled time.
+      const createdAt = s.scheduledTime ?? s.startTime ?? s.finishTime
       if (!s.id || !createdAt) return []
       return [
         {

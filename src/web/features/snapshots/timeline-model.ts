@@ -16,6 +16,8 @@ export const lanes = [
   'monthly',
   'yearly',
   'onDemand',
+  /** Scheduled without a policy item: the snapshot Atlas takes after a restore (R10). */
+  'other',
 ] as const
 export type Lane = (typeof lanes)[number]
 
@@ -31,9 +33,8 @@ const presetMs: Record<Exclude<SpanPreset, 'all'>, number> = {
 }
 
 export function laneOf(snapshot: SnapshotRow): Lane {
-  return snapshot.snapshotType === 'onDemand' || !snapshot.frequencyType
-    ? 'onDemand'
-    : snapshot.frequencyType
+  if (snapshot.snapshotType === 'onDemand') return 'onDemand'
+  return snapshot.frequencyType ?? 'other'
 }
 
 /** The span shown: the whole retention (oldest snapshot or window start to now) or a recent stretch. */

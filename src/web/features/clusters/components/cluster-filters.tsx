@@ -31,7 +31,7 @@ export function ClusterFilters({
     params.problem !== undefined ||
     params.q !== ''
   return (
-    <search className="filters" aria-label="Filter clusters">
+    <div role="search" className="filters" aria-label="Filter clusters">
       <div className="field">
         <label htmlFor="cluster-project">Project</label>
         <select
@@ -92,6 +92,6 @@ export function ClusterFilters({
           Clear filters
         </button>
       ) : null}
-    </search>
+    </div>
   )
 }

@@ -4,7 +4,7 @@ import type { OverviewRow } from '../../../../contract/bff/overview'
 import { formatInstant } from '../../../lib/format-time'
 import { formatDuration, formatRelative } from '../../../lib/format-units'
 import { kindSegments, paths } from '../../../lib/paths'
-import { useTimeZone } from '../../../lib/time-zone'
+import { TIME_ZONE_PARAM, useTimeZone } from '../../../lib/time-zone'
 import { liveRpoSeconds, typeAndTier } from '../rows'
 import { problemLabels } from './health-summary'
 
@@ -52,13 +52,17 @@ function Rpo({ row, seconds }: { row: OverviewRow; seconds: number | null }) {
 }
 
 export function ClusterRow({ row, fetchedAtMs, nowMs }: ClusterRowProps) {
+  const { mode } = useTimeZone()
   const latest = row.latestSnapshot
   return (
     <tr>
       <th scope="row">
         <Link
           className="cluster-name"
-          to={paths.snapshots(row.groupId, kindSegments[row.kind], row.name)}
+          to={paths.snapshots(row.groupId, kindSegments[row.kind], row.name, {
+            // The page's zone carries over to the cluster's snapshots.
+            [TIME_ZONE_PARAM]: mode === 'local' ? 'local' : undefined,
+          })}
         >
           {row.name}
         </Link>

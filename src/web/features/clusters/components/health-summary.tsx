@@ -17,10 +17,26 @@ export const problemLabels: Record<OverviewProblem, string> = {
 }
 
 const tiles: { problem: OverviewProblem; one: string; many: string }[] = [
-  { problem: 'stale', one: 'cluster with a stale backup', many: 'clusters with stale backups' },
-  { problem: 'failed', one: 'cluster whose latest snapshot failed', many: 'clusters whose latest snapshot failed' },
-  { problem: 'backup-off', one: 'cluster with backup off', many: 'clusters with backup off' },
-  { problem: 'unreachable', one: 'cluster Atlas did not answer for', many: 'clusters Atlas did not answer for' },
+  {
+    problem: 'stale',
+    one: 'cluster with a stale backup',
+    many: 'clusters with stale backups',
+  },
+  {
+    problem: 'failed',
+    one: 'cluster whose latest snapshot failed',
+    many: 'clusters whose latest snapshot failed',
+  },
+  {
+    problem: 'backup-off',
+    one: 'cluster with backup off',
+    many: 'clusters with backup off',
+  },
+  {
+    problem: 'unreachable',
+    one: 'cluster Atlas did not answer for',
+    many: 'clusters Atlas did not answer for',
+  },
 ]
 
 function count(summary: Overview['summary'], problem: OverviewProblem) {

@@ -74,7 +74,9 @@ export function ConfirmForm(props: ConfirmFormProps) {
             <input
               type="checkbox"
               disabled={!option.ok || busy}
-              aria-describedby={option.ok ? 'snapshot-first-hint' : 'snapshot-first-reason'}
+              aria-describedby={
+                option.ok ? 'snapshot-first-hint' : 'snapshot-first-reason'
+              }
               {...form.register('snapshotFirst')}
             />
             Take an on-demand snapshot of {targetName} first
@@ -120,7 +122,12 @@ export function ConfirmForm(props: ConfirmFormProps) {
         </div>
       ) : null}
       <div className="wizard-actions">
-        <button type="button" className="button" onClick={props.onBack} disabled={busy}>
+        <button
+          type="button"
+          className="button"
+          onClick={props.onBack}
+          disabled={busy}
+        >
           Back
         </button>
         <button

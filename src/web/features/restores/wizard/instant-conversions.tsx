@@ -12,19 +12,10 @@ export function InstantConversions({
 }: InstantConversionsProps) {
   if (!instant.ok) return null
   return (
-    <dl className="conversions">
-      <div>
-        <dt>UTC</dt>
-        <dd>{describeInstant(instant.seconds, 'UTC')}</dd>
-      </div>
-      <div>
-        <dt>Local</dt>
-        <dd>{describeInstant(instant.seconds, timeZone)}</dd>
-      </div>
-      <div>
-        <dt>Epoch seconds</dt>
-        <dd>{instant.seconds}</dd>
-      </div>
-    </dl>
+    <p className="conversions">
+      <span>UTC: {describeInstant(instant.seconds, 'UTC')}</span>
+      <span>Local: {describeInstant(instant.seconds, timeZone)}</span>
+      <span>Epoch seconds: {instant.seconds}</span>
+    </p>
   )
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 
 import { validateRestoreRequest } from '../../../../contract/rules/restore-request'
+import { ruleErrorCodes } from '../../../../contract/rules/error-codes'
 import {
   type RestoreBlackout,
   checkRestoreInstant,
+  restorableRanges,
   restoreWindowBounds,
 } from '../../../../contract/rules/restore-window'
 import { describeInstant, parseInstantText } from './instant-text'
@@ -112,6 +114,30 @@ export function windowRangeText(
   return `${describeInstant(s, localTimeZone)} to ${describeInstant(e, localTimeZone)} (${utc})`
 }
 
+/** What can be restored instead, for the refusal: the window, or its stretches between blackouts. */
+function validRangesText(
+  window: PitWindow,
+  zone: ZoneChoice,
+  localTimeZone: string,
+  errorCode: string | undefined,
+): string {
+  const tz = zoneName(zone, localTimeZone)
+  if (errorCode === ruleErrorCodes.pointInTimeInBlackout) {
+    const ranges = restorableRanges({
+      now: window.now(),
+      restoreWindowDays: window.restoreWindowDays,
+      blackouts: window.blackouts,
+    }).map(
+      (r) =>
+        `${describeInstant(r.start.getTime() / 1000, tz)} to ${describeInstant(r.end.getTime() / 1000, tz)}`,
+    )
+    return `. Restorable: ${ranges.join('; ')}`
+  }
+  return zone === 'local'
+    ? `. The window in your time zone: ${windowRangeText(window, 'local', localTimeZone)}`
+    : ''
+}
+
 export function pitFormSchema(window: PitWindow, localTimeZone: string) {
   return z
     .object({
@@ -154,14 +180,10 @@ export function pitFormSchema(window: PitWindow, localTimeZone: string) {
         blackouts: window.blackouts,
       })
       if (!verdict.ok) {
-        const range =
-          values.zone === 'local'
-            ? `. The window in your time zone: ${windowRangeText(window, 'local', localTimeZone)}`
-            : ''
         ctx.addIssue({
           code: 'custom',
           path: [instant.field],
-          message: `${verdict.reason}${range}`,
+          message: `${verdict.reason}${validRangesText(window, values.zone, localTimeZone, verdict.errorCode)}`,
         })
       }
     })

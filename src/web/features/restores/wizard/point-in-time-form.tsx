@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo } from 'react'
+import { type ChangeEvent, useMemo } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 
 import { restoreWindowBounds } from '../../../../contract/rules/restore-window'
@@ -68,7 +68,7 @@ export function PointInTimeForm(props: PointInTimeFormProps) {
     restoreWindow.now(),
     restoreWindow.restoreWindowDays,
   )
-  const localZone = `${tz}, ${offsetLabel(Math.floor(Date.now() / 1000), tz)}`
+  const localZone = `${tz}, ${offsetLabel(bounds.end.getTime() / 1000, tz)}`
 
   const switchMode = (mode: string) => {
     // One mode at a time (R4): the other mode's answer is cleared, never kept hidden.
@@ -105,7 +105,8 @@ export function PointInTimeForm(props: PointInTimeFormProps) {
             type="radio"
             value="date"
             {...form.register('mode', {
-              onChange: (e) => switchMode(e.target.value),
+              onChange: (e: ChangeEvent<HTMLInputElement>) =>
+                switchMode(e.target.value),
             })}
           />
           A date and time, to the second
@@ -117,7 +118,8 @@ export function PointInTimeForm(props: PointInTimeFormProps) {
             disabled={serverless}
             aria-describedby={serverless ? 'oplog-reason' : undefined}
             {...form.register('mode', {
-              onChange: (e) => switchMode(e.target.value),
+              onChange: (e: ChangeEvent<HTMLInputElement>) =>
+                switchMode(e.target.value),
             })}
           />
           An oplog entry (timestamp and increment)
@@ -142,7 +144,8 @@ export function PointInTimeForm(props: PointInTimeFormProps) {
                 type="radio"
                 value="utc"
                 {...form.register('zone', {
-                  onChange: (e) => switchZone(e.target.value),
+                  onChange: (e: ChangeEvent<HTMLInputElement>) =>
+                    switchZone(e.target.value),
                 })}
               />
               UTC
@@ -152,7 +155,8 @@ export function PointInTimeForm(props: PointInTimeFormProps) {
                 type="radio"
                 value="local"
                 {...form.register('zone', {
-                  onChange: (e) => switchZone(e.target.value),
+                  onChange: (e: ChangeEvent<HTMLInputElement>) =>
+                    switchZone(e.target.value),
                 })}
               />
               Local time ({localZone})

@@ -32,8 +32,8 @@ export type PreflightInput = {
   target: DeploymentFacts
   /** The target's newest completed snapshot; null when it has none, undefined when unknown. */
   targetLatestSnapshot: SnapshotRow | null | undefined
-  /** Restores the console watches, for an active one into the target. */
-  jobs: readonly LiveJob[]
+  /** Restores running into the target now, confirmed with Atlas. */
+  activeRestores: readonly LiveJob[]
   now: Date
 }
 
@@ -203,21 +203,11 @@ function snapshotAgeLine(input: PreflightInput): PreflightLine {
       }
 }
 
-function activeRestoreLine({ target, jobs }: PreflightInput): PreflightLine {
-  const active = jobs.find((job) => {
-    if (job.state !== 'queued' && job.state !== 'inProgress') return false
-    if (job.kind === 'flex') {
-      const doc = job.doc
-      return (
-        (doc?.targetProjectId ?? job.groupId) === target.groupId &&
-        doc?.targetDeploymentItemName === target.name
-      )
-    }
-    return (
-      job.doc?.targetGroupId === target.groupId &&
-      job.doc.targetClusterName === target.name
-    )
-  })
+function activeRestoreLine({
+  target,
+  activeRestores,
+}: PreflightInput): PreflightLine {
+  const [active] = activeRestores
   return active
     ? {
         id: 'active-restore',

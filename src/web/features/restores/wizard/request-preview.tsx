@@ -18,7 +18,7 @@ export function RequestPreview({
     JSON.stringify(requestBody(plan, typedName), null, 2),
   ].join('\n')
   return (
-    <section aria-labelledby="request-title" className="request-preview">
+    <div className="request-preview">
       <h3 id="request-title">Request that will be sent</h3>
       <div
         role="region"
@@ -28,6 +28,6 @@ export function RequestPreview({
       >
         <pre>{text}</pre>
       </div>
-    </section>
+    </div>
   )
 }

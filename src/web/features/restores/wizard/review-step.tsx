@@ -61,7 +61,14 @@ export function ReviewStep({ answers, onBack }: StepProps) {
       {started ? (
         <p className="banner" role="status">
           This exact restore was already started as job <code>{started}</code>.{' '}
-          <Link to={paths.restoreJob(plan.jobKind, plan.groupId, plan.cluster, started)}>
+          <Link
+            to={paths.restoreJob(
+              plan.jobKind,
+              plan.groupId,
+              plan.cluster,
+              started,
+            )}
+          >
             Open that restore job
           </Link>
           . Submitting again shows the same job; it does not start another.
@@ -76,7 +83,10 @@ export function ReviewStep({ answers, onBack }: StepProps) {
           </strong>
         </p>
       ) : (
-        <p>This download changes no cluster: it prepares a link to the snapshot&apos;s files.</p>
+        <p>
+          This download changes no cluster: it prepares a link to the
+          snapshot&apos;s files.
+        </p>
       )}
       <ReviewSummary
         answers={answers}
@@ -94,8 +104,16 @@ export function ReviewStep({ answers, onBack }: StepProps) {
           <RequestPreview plan={plan} typedName={typed} idempotencyKey={key} />
         )}
         snapshotOption={plan.destructive ? facts.snapshotOption : undefined}
-        startVerdict={plan.refusals[0] ? { ok: false, reason: 'Fix the answers marked above first' } : startVerdict}
-        submitLabel={plan.destructive ? `Restore onto ${targetName}` : 'Request the download'}
+        startVerdict={
+          plan.refusals[0]
+            ? { ok: false, reason: 'Fix the answers marked above first' }
+            : startVerdict
+        }
+        submitLabel={
+          plan.destructive
+            ? `Restore onto ${targetName}`
+            : 'Request the download'
+        }
         progress={submit.progress}
         error={submit.error}
         onBack={() => onBack()}

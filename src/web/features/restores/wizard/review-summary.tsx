@@ -30,7 +30,12 @@ const rowFields: Record<string, string[]> = {
   source: [],
   restoring: ['snapshotId', 'pointInTimeUTCSeconds', 'oplogTs', 'oplogInc'],
   delivery: ['deliveryType'],
-  target: ['targetGroupId', 'targetClusterName', 'targetDeploymentItemName', 'targetProjectId'],
+  target: [
+    'targetGroupId',
+    'targetClusterName',
+    'targetDeploymentItemName',
+    'targetProjectId',
+  ],
 }
 
 function restoringText(a: WizardAnswers, snapshot: SnapshotRow | undefined) {
@@ -49,7 +54,12 @@ function restoringText(a: WizardAnswers, snapshot: SnapshotRow | undefined) {
 export function ReviewSummary(props: ReviewSummaryProps) {
   const { answers: a, plan, projectName, targetLatest } = props
   const kind: DeploymentKind = a.kind ?? 'dedicated'
-  const rows: { id: string; step: RestoreWizardStep; term: string; text: string }[] = [
+  const rows: {
+    id: string
+    step?: RestoreWizardStep
+    term: string
+    text: string
+  }[] = [
     {
       id: 'source',
       step: 'source',
@@ -62,7 +72,12 @@ export function ReviewSummary(props: ReviewSummaryProps) {
       term: 'Restoring',
       text: restoringText(a, props.snapshot),
     },
-    { id: 'delivery', step: 'delivery', term: 'Delivery type', text: deliveryLabel[plan.deliveryType] },
+    {
+      id: 'delivery',
+      step: 'delivery',
+      term: 'Delivery type',
+      text: deliveryLabel[plan.deliveryType],
+    },
   ]
   if (plan.destructive) {
     rows.push({
@@ -73,7 +88,6 @@ export function ReviewSummary(props: ReviewSummaryProps) {
     })
     rows.push({
       id: 'target-snapshot',
-      step: 'target',
       term: 'Target last snapshotted',
       text:
         targetLatest === undefined
@@ -83,23 +97,32 @@ export function ReviewSummary(props: ReviewSummaryProps) {
             : `${both(targetLatest.createdAt)}, ${formatRelative(Date.parse(targetLatest.createdAt), props.now.getTime())}`,
     })
   } else {
-    rows.push({ id: 'target', step: 'delivery', term: 'Target', text: 'A download link; no cluster is changed' })
+    rows.push({
+      id: 'target',
+      step: 'delivery',
+      term: 'Target',
+      text: 'A download link; no cluster is changed',
+    })
   }
   return (
     <dl className="review-summary">
       {rows.map((row) => {
-        const errors = props.fieldErrors.filter((e) => rowFields[row.id]?.includes(e.field))
+        const errors = props.fieldErrors.filter((e) =>
+          rowFields[row.id]?.includes(e.field),
+        )
         return (
           <div key={row.id}>
             <dt>{row.term}</dt>
             <dd>
               {row.text}{' '}
-              <Link
-                to={paths.restoreWizardStep(row.step, answersQuery(a))}
-                aria-label={`Change ${row.term.toLowerCase()}`}
-              >
-                Change
-              </Link>
+              {row.step ? (
+                <Link
+                  to={paths.restoreWizardStep(row.step, answersQuery(a))}
+                  aria-label={`Change ${row.term.toLowerCase()}`}
+                >
+                  Change
+                </Link>
+              ) : null}
               {errors.map((e) => (
                 <span key={e.field} className="field-error" role="alert">
                   {' '}

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 
 import type { OverviewRow } from '../../../../contract/bff/overview'
-import { deploymentQuery, liveJobsQuery, snapshotsQuery } from '../queries'
+import { deploymentQuery, snapshotsQuery } from '../queries'
 import { latestCompleted } from '../snapshot-rows'
 import { type PreflightLine, firstFailure, preflightChecks } from './preflight'
 import { useServerClock } from './server-clock'
 import { isShardedRow } from './source-snapshots'
+import { useActiveRestoresInto } from './use-active-restores'
 import type { WizardAnswers } from './wizard-answers'
 
 export type Preflight =
@@ -51,12 +52,15 @@ export function usePreflight(
     ),
     enabled: targetRow !== undefined,
   })
-  const live = useQuery(liveJobsQuery())
+  const active = useActiveRestoresInto(
+    targetRow
+      ? { groupId: targetRow.groupId, name: targetRow.name }
+      : undefined,
+  )
 
   const needed = [
     source,
     target,
-    live,
     ...(answers.snapshotId ? [sourceSnapshots] : []),
   ]
   const failed = needed.find((q) => q.isError)
@@ -67,10 +71,11 @@ export function usePreflight(
       retry: () => void failed.refetch(),
     }
   }
+  if (active.state === 'error') return active
   if (
+    active.state === 'loading' ||
     !source.data ||
     !target.data ||
-    !live.data ||
     (answers.snapshotId && !sourceSnapshots.data) ||
     targetSnapshots.isPending
   ) {
@@ -83,7 +88,7 @@ export function usePreflight(
     targetLatestSnapshot: targetSnapshots.data
       ? (latestCompleted(targetSnapshots.data) ?? null)
       : undefined,
-    jobs: live.data.results,
+    activeRestores: active.active,
     now: clock.now(),
   })
   return { state: 'ready', lines, failure: firstFailure(lines) }

@@ -53,7 +53,7 @@ export function useSubmitRestore(
   async function waitForSnapshot(target: SnapshotTarget, id: string) {
     const since = Date.now()
     for (;;) {
-      const row = await queryClient.fetchQuery({
+      const row = await queryClient.query({
         ...snapshotQuery(target.groupId, target.name, id, target.sharded),
         staleTime: 0,
       })
@@ -76,7 +76,11 @@ export function useSubmitRestore(
     setError(null)
     try {
       if (input.snapshotFirst && snapshotTarget) {
-        setProgress({ phase: 'snapshot', status: 'requested', since: Date.now() })
+        setProgress({
+          phase: 'snapshot',
+          status: 'requested',
+          since: Date.now(),
+        })
         const snapshot = await takeSnapshot.mutateAsync({
           groupId: snapshotTarget.groupId,
           cluster: snapshotTarget.name,
@@ -98,7 +102,8 @@ export function useSubmitRestore(
       }
       return undefined
     } catch (caught) {
-      const failure = caught instanceof Error ? caught : new Error(String(caught))
+      const failure =
+        caught instanceof Error ? caught : new Error(String(caught))
       if (mounted.current) {
         setError(failure)
         setProgress({ phase: 'idle' })

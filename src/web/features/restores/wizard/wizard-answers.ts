@@ -197,6 +197,13 @@ export function reviseAnswers(
   if (next.from !== previous.from) {
     next = { ...next, ...pitCleared, delivery: undefined }
   }
+  // What the step itself answered stands, even where a change above voided the old answer.
+  next = {
+    ...next,
+    ...Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ),
+  }
   if (next.from === 'pointInTime') next = { ...next, snapshotId: undefined }
   if (next.delivery !== undefined && next.delivery !== 'pointInTime') {
     next = { ...next, ...pitCleared }

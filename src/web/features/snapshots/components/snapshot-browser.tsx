@@ -4,10 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 
-import type { BackupSchedule } from '../../../../contract/atlas/schedule'
-import type { LiveJob } from '../../../../contract/bff/job-events'
 import type { DeploymentKind } from '../../../../contract/rules/delivery-type'
-import type { Role } from '../../../../contract/rules/roles'
 import { filterSnapshots } from '../../../../contract/rules/snapshot-filters'
 import { DataAge } from '../../../components/data-age'
 import { LoadFailure } from '../../../components/load-failure'
@@ -28,14 +25,10 @@ import {
   scheduleQuery,
   snapshotListQuery,
 } from '../queries'
-import type { Deployment, SnapshotRow } from '../model'
-import { useTimelineData } from '../use-timeline-data'
 import { BrowserHeader } from './browser-header'
-import { SelectedSnapshot } from './selected-snapshot'
 import { SnapshotFilters } from './snapshot-filters'
-import { SnapshotTable } from './snapshot-table'
+import { SnapshotResults } from './snapshot-results'
 import { TakeSnapshot } from './take-snapshot'
-import { TimelineSection } from './timeline-section'
 
 type SnapshotBrowserProps = {
   groupId: string
@@ -126,7 +119,7 @@ export function SnapshotBrowser({ groupId, kind, name }: SnapshotBrowserProps) {
       />
       <SnapshotFilters params={params} onChange={update} />
       {snapshots.data ? (
-        <Loaded
+        <SnapshotResults
           params={params}
           update={update}
           all={all}
@@ -147,90 +140,6 @@ export function SnapshotBrowser({ groupId, kind, name }: SnapshotBrowserProps) {
           what={`The snapshots of ${name}`}
           onRetry={() => void snapshots.refetch()}
         />
-      )}
-    </>
-  )
-}
-
-type LoadedProps = {
-  params: BrowserParams
-  update: (
-    change: Partial<BrowserParams>,
-    options?: { replace?: boolean },
-  ) => void
-  all: readonly SnapshotRow[]
-  shown: readonly SnapshotRow[]
-  deployment: Deployment
-  schedule: BackupSchedule | undefined
-  jobs: readonly LiveJob[]
-  clientNow: number
-  role: Role
-  notice: string | null
-  setNotice: (notice: string | null) => void
-}
-
-function Loaded(props: LoadedProps) {
-  const { params, update, all, shown, deployment, role, notice, setNotice } =
-    props
-  const data = useTimelineData({ ...props, span: params.span })
-  const selected = all.find((s) => s.id === params.selected)
-  const select = (id: string) => {
-    setNotice(null)
-    update({ selected: id }, { replace: true })
-  }
-  return (
-    <>
-      <TimelineSection
-        data={data}
-        pitEnabled={deployment.pitEnabled}
-        span={params.span}
-        onSpan={(span) => update({ span }, { replace: true })}
-        selectedId={params.selected}
-        onSelect={select}
-        total={all.length}
-      />
-      <section aria-labelledby="snapshots-title">
-        <h2 id="snapshots-title">Snapshots</h2>
-        <p role="status" className="table-status">
-          {shown.length === all.length
-            ? `${all.length} snapshots`
-            : `${shown.length} of ${all.length} snapshots match the filters`}
-          {notice ? `. ${notice}` : ''}
-        </p>
-        {shown.length === 0 ? (
-          <p className="empty">
-            {all.length === 0
-              ? deployment.backupEnabled
-                ? 'No snapshots yet: Atlas takes the first at the next scheduled time.'
-                : 'No snapshots: cloud backup is off on this cluster.'
-              : 'No snapshot matches these filters.'}
-          </p>
-        ) : (
-          <SnapshotTable
-            rows={shown}
-            labelledBy="snapshots-title"
-            selectedId={params.selected}
-            onSelect={select}
-            rollingRetention={deployment.kind === 'flex'}
-          />
-        )}
-      </section>
-      {selected ? (
-        <SelectedSnapshot
-          key={selected.id}
-          deployment={deployment}
-          snapshot={selected}
-          role={role}
-          onDeleted={(message) => {
-            setNotice(message)
-            update({ selected: undefined }, { replace: true })
-          }}
-        />
-      ) : (
-        <p className="hint">
-          Select a snapshot in the table or on the timeline to restore it,
-          download it, change its expiry or delete it.
-        </p>
       )}
     </>
   )

@@ -96,7 +96,7 @@ export function SnapshotCells({
             {formatInstant(snapshot.expiresAt, mode)}
           </time>
         ) : rollingRetention ? (
-          'Kept while among the last 8'
+          'Last 8 kept'
         ) : (
           '—'
         )}

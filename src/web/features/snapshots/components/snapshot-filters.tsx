@@ -35,7 +35,11 @@ export function SnapshotFilters({ params, onChange }: SnapshotFiltersProps) {
     onChange({ [key]: at?.toISOString() }, { replace: true })
   }
   return (
-    <search className="filters snapshot-filters" aria-label="Filter snapshots">
+    <div
+      role="search"
+      className="filters snapshot-filters"
+      aria-label="Filter snapshots"
+    >
       <fieldset>
         <legend>Origin</legend>
         {(
@@ -147,6 +151,6 @@ export function SnapshotFilters({ params, onChange }: SnapshotFiltersProps) {
           Clear filters
         </button>
       ) : null}
-    </search>
+    </div>
   )
 }

@@ -1,14 +1,21 @@
-import { type KeyboardEvent, useRef, useState } from 'react'
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 
 import { formatDay, formatInstant } from '../../../lib/format-time'
 import { useTimeZone } from '../../../lib/time-zone'
-import { frequencyLabels, statusLabels, typeLabels } from '../model'
-import type { Tick, Timeline } from '../timeline-model'
+import type { Lane, Tick, Timeline } from '../timeline-model'
+import { TimelineBands } from './timeline-bands'
+import { AXIS, LANE, pct } from './timeline-geometry'
 import { laneLabels, TimelineLegend } from './timeline-legend'
+import { TimelineTicks } from './timeline-ticks'
 import { TimelineTooltip } from './timeline-tooltip'
 
-const LANE = 28
-const AXIS = 24
 const DAY = 86_400_000
 
 type SnapshotTimelineProps = {
@@ -17,17 +24,13 @@ type SnapshotTimelineProps = {
   onSelect: (id: string) => void
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(3)}%`
-
-export function tickLabel(tick: Tick, mode: 'utc' | 'local'): string {
-  const s = tick.snapshot
-  const what = s.frequencyType
-    ? `${frequencyLabels[s.frequencyType]} snapshot`
-    : `${typeLabels[s.snapshotType]} snapshot`
-  const status = s.status
-    ? statusLabels[s.status].toLowerCase()
-    : 'status unknown'
-  return `${what}, ${formatInstant(s.createdAt, mode)}, ${status}`
+const keyMoves: Record<string, (index: number, last: number) => number> = {
+  ArrowRight: (i) => i + 1,
+  ArrowDown: (i) => i + 1,
+  ArrowLeft: (i) => i - 1,
+  ArrowUp: (i) => i - 1,
+  Home: () => 0,
+  End: (_, last) => last,
 }
 
 /**
@@ -46,10 +49,17 @@ export function SnapshotTimeline({
   const [activeId, setActiveId] = useState<string | undefined>(undefined)
   const [shown, setShown] = useState<Tick | null>(null)
   const { ticks } = timeline
-  const rows =
-    timeline.lanes.length > 0 ? timeline.lanes : [{ lane: null, ticks: [] }]
+  // No snapshot in the span: one empty lane still shows the window, blackouts and gaps.
+  const rows = useMemo<(Lane | null)[]>(
+    () =>
+      timeline.lanes.length > 0 ? timeline.lanes.map((l) => l.lane) : [null],
+    [timeline.lanes],
+  )
+  const laneIndex = useMemo(
+    () => new Map<Lane | null, number>(rows.map((lane, i) => [lane, i])),
+    [rows],
+  )
   const plotHeight = rows.length * LANE
-  const laneIndex = new Map(rows.map((r, i) => [r.lane, i]))
   const focusId =
     [activeId, selectedId].find((id) =>
       ticks.some((t) => t.snapshot.id === id),
@@ -58,28 +68,30 @@ export function SnapshotTimeline({
   const longSpan =
     timeline.span.end.getTime() - timeline.span.start.getTime() > 3 * DAY
 
+  // The latest onSelect, for a pick handler that never changes (the ticks stay memoised).
+  const onSelectRef = useRef(onSelect)
+  useEffect(() => {
+    onSelectRef.current = onSelect
+  }, [onSelect])
+  const pick = useCallback((id: string) => {
+    setActiveId(id)
+    onSelectRef.current(id)
+  }, [])
+
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
-    const index = ticks.findIndex((t) => t.snapshot.id === focusId)
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowDown: index + 1,
-      ArrowLeft: index - 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: ticks.length - 1,
-    }
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       if (focusId) onSelect(focusId)
       return
     }
-    const target = moves[event.key]
-    if (target === undefined) return
+    const move = keyMoves[event.key]
+    if (!move) return
     event.preventDefault()
-    const next = ticks[Math.max(0, Math.min(ticks.length - 1, target))]
+    const index = ticks.findIndex((t) => t.snapshot.id === focusId)
+    const last = ticks.length - 1
+    const next = ticks[Math.max(0, Math.min(last, move(index, last)))]
     if (!next) return
     setActiveId(next.snapshot.id)
-    setShown(next)
     svgRef.current
       ?.querySelector<SVGElement>(`[data-tick="${next.snapshot.id}"]`)
       ?.focus()
@@ -90,9 +102,9 @@ export function SnapshotTimeline({
       <TimelineLegend />
       <div className="timeline-body">
         <ul className="lane-labels" aria-hidden="true">
-          {rows.map((r) => (
-            <li key={r.lane ?? 'none'} style={{ height: LANE }}>
-              {r.lane ? laneLabels[r.lane] : 'No snapshots'}
+          {rows.map((lane) => (
+            <li key={lane ?? 'none'} style={{ height: LANE }}>
+              {lane ? laneLabels[lane] : 'No snapshots'}
             </li>
           ))}
         </ul>
@@ -105,58 +117,7 @@ export function SnapshotTimeline({
             aria-label="Snapshots over time: arrow keys move between snapshots, Enter selects one"
             onKeyDown={onKeyDown}
           >
-            <defs>
-              <pattern
-                id="tl-hatch"
-                width="6"
-                height="6"
-                patternUnits="userSpaceOnUse"
-                patternTransform="rotate(45)"
-              >
-                <rect width="6" height="6" className="tl-hatch-bg" />
-                <line x1="0" y1="0" x2="0" y2="6" className="tl-hatch-line" />
-              </pattern>
-            </defs>
-            {timeline.restorable.map((b) => (
-              <rect
-                key={`w${b.start.getTime()}`}
-                className="tl-window"
-                x={pct(b.x0)}
-                width={pct(Math.max(b.x1 - b.x0, 0.002))}
-                y={0}
-                height={plotHeight}
-              />
-            ))}
-            {timeline.blackouts.map((b) => (
-              <rect
-                key={`b${b.start.getTime()}`}
-                className="tl-blackout"
-                x={pct(b.x0)}
-                width={pct(Math.max(b.x1 - b.x0, 0.004))}
-                y={0}
-                height={plotHeight}
-              />
-            ))}
-            {timeline.gaps.map((g) => (
-              <rect
-                key={`g${g.start.getTime()}`}
-                className="tl-gap"
-                x={pct(g.x0)}
-                width={pct(Math.max(g.x1 - g.x0, 0.002))}
-                y={1}
-                height={plotHeight - 2}
-              />
-            ))}
-            {rows.map((_, i) => (
-              <line
-                key={`l${i}`}
-                className="tl-lane-line"
-                x1="0"
-                x2="100%"
-                y1={(i + 1) * LANE - 0.5}
-                y2={(i + 1) * LANE - 0.5}
-              />
-            ))}
+            <TimelineBands timeline={timeline} lanes={rows.length} />
             {selected ? (
               <line
                 className="tl-selected-line"
@@ -166,43 +127,16 @@ export function SnapshotTimeline({
                 y2={plotHeight}
               />
             ) : null}
-            {ticks.map((tick) => {
-              const id = tick.snapshot.id
-              const row = laneIndex.get(tick.lane) ?? 0
-              const busy =
-                tick.snapshot.status === 'queued' ||
-                tick.snapshot.status === 'inProgress'
-              const failed = tick.snapshot.status === 'failed'
-              const top = row * LANE + (busy ? LANE / 2 : 5)
-              const height = busy ? LANE / 2 - 5 : LANE - 10
-              return (
-                <rect
-                  key={id}
-                  data-tick={id}
-                  role="button"
-                  tabIndex={id === focusId ? 0 : -1}
-                  aria-label={tickLabel(tick, mode)}
-                  aria-pressed={id === selectedId}
-                  className={`tl-tick tl-lane-${tick.lane}${failed ? ' tl-failed' : ''}${id === selectedId ? ' tl-selected' : ''}`}
-                  x={pct(tick.x)}
-                  y={top}
-                  width={4}
-                  height={height}
-                  transform="translate(-2 0)"
-                  onMouseEnter={() => setShown(tick)}
-                  onMouseLeave={() => setShown(null)}
-                  onFocus={() => {
-                    setActiveId(id)
-                    setShown(tick)
-                  }}
-                  onBlur={() => setShown(null)}
-                  onClick={() => {
-                    setActiveId(id)
-                    onSelect(id)
-                  }}
-                />
-              )
-            })}
+            <TimelineTicks
+              ticks={ticks}
+              laneIndex={laneIndex}
+              focusId={focusId}
+              selectedId={selectedId}
+              mode={mode}
+              onShow={setShown}
+              onFocusTick={setActiveId}
+              onPick={pick}
+            />
             {timeline.axis.map((a, i) => (
               <text
                 key={a.at.getTime()}

@@ -7,6 +7,7 @@ export const laneLabels: Record<Lane, string> = {
   monthly: 'Monthly',
   yearly: 'Yearly',
   onDemand: 'On demand',
+  other: 'After restore',
 }
 
 function Swatch({ className }: { className: string }) {
