@@ -1,7 +1,6 @@
 // @ts-check
 import js from '@eslint/js'
 import pluginQuery from '@tanstack/eslint-plugin-query'
-import importX from 'eslint-plugin-import-x'
 import playwright from 'eslint-plugin-playwright'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -10,22 +9,59 @@ import tseslint from 'typescript-eslint'
 const features = ['clusters', 'snapshots', 'policy', 'restores', 'audit']
 
 // DESIGN.md §2: dependencies point one way. web, bff and sandbox depend on contract only;
-// contract depends on nothing of ours; features never import each other.
-const boundaryZones = [
-  { target: './src/contract', from: './src/web' },
-  { target: './src/contract', from: './src/bff' },
-  { target: './src/contract', from: './src/sandbox' },
-  { target: './src/contract', from: './src/testing' },
-  { target: './src/web', from: './src/bff' },
-  { target: './src/web', from: './src/sandbox' },
-  { target: './src/bff', from: './src/web' },
-  { target: './src/bff', from: './src/sandbox' },
-  { target: './src/sandbox', from: './src/web' },
-  { target: './src/sandbox', from: './src/bff' },
+// contract depends on nothing of ours; features never import each other. Checked on the import
+// text (core ESLint, no resolver): `contract/bff` is the BFF's API contract, not the BFF.
+const layer = (name) =>
+  `(^|/)${name === 'bff' ? '(?<!contract/)' : ''}${name}(/|$)`
+const forbid = (layers, why) =>
+  layers.map((name) => ({
+    regex: layer(name),
+    message: `${why} (DESIGN.md §2).`,
+  }))
+
+const layerRules = {
+  'src/contract/**': forbid(
+    ['web', 'bff', 'sandbox', 'testing'],
+    'contract imports nothing of ours',
+  ),
+  'src/web/**': forbid(
+    ['bff', 'sandbox', 'testing'],
+    'the SPA talks to the BFF over HTTP only',
+  ),
+  'src/bff/**': forbid(
+    ['web', 'sandbox'],
+    'the BFF reaches the sandbox over HTTP only',
+  ),
+  'src/sandbox/**': forbid(
+    ['web', 'bff'],
+    'the sandbox stands alone, like Atlas',
+  ),
+}
+
+const boundaryConfigs = [
+  ...Object.entries(layerRules).map(([files, patterns]) => ({
+    files: [files],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
   ...features.map((feature) => ({
-    target: `./src/web/features/${feature}`,
-    from: './src/web/features',
-    except: [`./${feature}`],
+    files: [`src/web/features/${feature}/**`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...layerRules['src/web/**'],
+            {
+              regex: `^(\\.\\./)+(${features.filter((f) => f !== feature).join('|')})(/|$)`,
+              message:
+                'Features never import each other: share through src/web/components or src/web/lib (DESIGN.md §2).',
+            },
+          ],
+        },
+      ],
+    },
   })),
 ]
 
@@ -49,10 +85,19 @@ export default tseslint.config(
       },
       globals: { ...globals.node },
     },
-    plugins: { 'import-x': importX },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
-      'import-x/no-default-export': 'error',
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': [
         'error',
         { fixStyle: 'inline-type-imports' },
@@ -71,6 +116,7 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
     },
   },
+  ...boundaryConfigs,
   {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -92,7 +138,7 @@ export default tseslint.config(
   {
     // Tool configs must default-export; test files may use non-null assertions on fixtures.
     files: ['*.config.{js,ts}', 'eslint.config.js'],
-    rules: { 'import-x/no-default-export': 'off' },
+    rules: { 'no-restricted-exports': 'off' },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],

@@ -19,6 +19,8 @@ type RestoreWindowBarProps = {
 }
 
 const WIDTH = 1000
+/** Room either side, so a marker at an edge (or beyond it) is drawn whole. */
+const PAD = 12
 const BAR_Y = 18
 const BAR_H = 22
 
@@ -69,7 +71,7 @@ export function RestoreWindowBar(props: RestoreWindowBarProps) {
   const start = window.start.getTime()
   const span = Math.max(1, window.end.getTime() - start)
   const x = (at: number) =>
-    Math.min(WIDTH, Math.max(0, ((at - start) / span) * WIDTH))
+    PAD + Math.min(1, Math.max(0, (at - start) / span)) * (WIDTH - 2 * PAD)
   const description = describeWindow(props)
   const marker = instant ? x(instant.getTime()) : undefined
   const outside =
@@ -97,9 +99,9 @@ export function RestoreWindowBar(props: RestoreWindowBarProps) {
           </pattern>
         </defs>
         <rect
-          x="0"
+          x={PAD}
           y={BAR_Y}
-          width={WIDTH}
+          width={WIDTH - 2 * PAD}
           height={BAR_H}
           className="window-bar-window"
         />
@@ -129,6 +131,10 @@ export function RestoreWindowBar(props: RestoreWindowBarProps) {
           </g>
         ) : null}
       </svg>
+      <div className="window-bar-ends" aria-hidden="true">
+        <span>{formatInstant(window.start, 'utc')}</span>
+        <span>now, {formatInstant(window.end, 'utc')}</span>
+      </div>
       <figcaption id={`${id}-desc`} className="window-bar-caption">
         {description}
       </figcaption>

@@ -76,7 +76,6 @@ export function formatInstantText(seconds: number, timeZone: string): string {
 
 /** "UTC+01:00" of the zone at that instant. */
 export function offsetLabel(seconds: number, timeZone: string): string {
-  if (timeZone === 'UTC') return 'UTC'
   return `UTC${format(new TZDate(seconds * 1000, timeZone), 'xxx')}`
 }
 
