@@ -51,6 +51,15 @@ export function PointInTimeStep({ answers, onNext, onBack }: StepProps) {
     [days, live.data, snapshots.data, groupId, cluster, clock.now],
   )
 
+  if (clock.error) {
+    return (
+      <LoadFailure
+        error={clock.error}
+        what="Atlas's clock (from the list of deployments)"
+        onRetry={clock.retry}
+      />
+    )
+  }
   const failed = [source, schedule, snapshots].find((q) => q.isError)
   if (failed) {
     return (

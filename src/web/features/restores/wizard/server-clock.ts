@@ -14,6 +14,8 @@ import { overviewQuery } from '../queries'
 export function useServerClock(): {
   now: () => Date
   ready: boolean
+  error: Error | null
+  retry: () => void
 } {
   const overview = useQuery(overviewQuery())
   const fetchedAt = overview.data?.fetchedAt
@@ -21,5 +23,10 @@ export function useServerClock(): {
   const offset =
     fetchedAt === undefined ? 0 : Date.parse(fetchedAt) - receivedAt
   const now = useCallback(() => new Date(Date.now() + offset), [offset])
-  return { now, ready: fetchedAt !== undefined }
+  return {
+    now,
+    ready: fetchedAt !== undefined,
+    error: fetchedAt === undefined ? overview.error : null,
+    retry: () => void overview.refetch(),
+  }
 }
