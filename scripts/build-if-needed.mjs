@@ -24,6 +24,13 @@ function newestMtime(entry) {
 }
 
 export function buildIfNeeded() {
+  // A caller that points STATIC_DIR elsewhere serves its own build: leave dist/ alone.
+  if (
+    process.env.STATIC_DIR &&
+    path.resolve(process.env.STATIC_DIR) !== path.join(root, 'dist')
+  ) {
+    return
+  }
   const built = path.join(root, 'dist', 'index.html')
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0
   const changedAt = Math.max(...sources.map(newestMtime))
