@@ -60,6 +60,46 @@ const router = createBrowserRouter([
           })),
       },
       {
+        path: 'projects/:groupId/clusters/:name/policy',
+        lazy: () =>
+          import('./routes/policy').then((m) => ({
+            Component: m.PolicyRoute,
+            loader: m.policyLoader,
+          })),
+      },
+      {
+        path: 'restores',
+        lazy: () =>
+          import('./routes/restore-jobs').then((m) => ({
+            Component: m.RestoreJobsRoute,
+            loader: m.restoreJobsLoader,
+          })),
+      },
+      {
+        path: 'restores/:kind/:groupId/:clusterName/:jobId',
+        lazy: () =>
+          import('./routes/restore-job').then((m) => ({
+            Component: m.RestoreJobRoute,
+            loader: m.restoreJobLoader,
+          })),
+      },
+      {
+        path: 'audit',
+        lazy: () =>
+          import('./routes/audit').then((m) => ({
+            Component: m.AuditRoute,
+            loader: m.auditLoader,
+          })),
+      },
+      {
+        path: 'users',
+        lazy: () =>
+          import('./routes/users').then((m) => ({
+            Component: m.UsersRoute,
+            loader: m.usersLoader,
+          })),
+      },
+      {
         path: '*',
         lazy: () =>
           import('./routes/not-found').then((m) => ({

@@ -28,7 +28,7 @@ async function call(
   method: string,
   path: string,
   options: RequestOptions = {},
-): Promise<unknown> {
+): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     ...options.headers,
@@ -56,9 +56,13 @@ async function call(
     if (error.status === 401 && path !== '/api/session') onUnauthenticated?.()
     throw error
   }
-  if (response.status === 204) return undefined
+  if (response.status === 204)
+    return { body: undefined, headers: response.headers }
   const text = await response.text()
-  return text === '' ? undefined : (JSON.parse(text) as unknown)
+  return {
+    body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    headers: response.headers,
+  }
 }
 
 export const api = {
@@ -67,7 +71,7 @@ export const api = {
     schema: T,
     signal?: AbortSignal,
   ): Promise<z.infer<T>> {
-    return schema.parse(await call('GET', path, { signal }))
+    return schema.parse((await call('GET', path, { signal })).body)
   },
   async send<T extends z.ZodType>(
     method: 'POST' | 'PATCH' | 'DELETE',
@@ -75,6 +79,24 @@ export const api = {
     schema: T,
     options: RequestOptions = {},
   ): Promise<z.infer<T>> {
-    return schema.parse(await call(method, path, options))
+    return schema.parse((await call(method, path, options)).body)
+  },
+  /** The same calls, with the response headers too (e.g. the schedule's ETag). */
+  async getWithHeaders<T extends z.ZodType>(
+    path: string,
+    schema: T,
+    signal?: AbortSignal,
+  ): Promise<{ body: z.infer<T>; headers: Headers }> {
+    const reply = await call('GET', path, { signal })
+    return { body: schema.parse(reply.body), headers: reply.headers }
+  },
+  async sendWithHeaders<T extends z.ZodType>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    schema: T,
+    options: RequestOptions = {},
+  ): Promise<{ body: z.infer<T>; headers: Headers }> {
+    const reply = await call(method, path, options)
+    return { body: schema.parse(reply.body), headers: reply.headers }
   },
 }

@@ -35,7 +35,9 @@ export const paths = {
     ),
   policy: (groupId: string, name: string) =>
     `/projects/${enc(groupId)}/clusters/${enc(name)}/policy`,
-  restores: () => '/restores',
+  /** The restore jobs page; its filters (state, cluster, delivery) in the query (issue 7). */
+  restores: (query: Record<string, string | undefined> = {}) =>
+    withQuery('/restores', query),
   restoreJob: (
     kind: string,
     groupId: string,
@@ -50,7 +52,10 @@ export const paths = {
     step: RestoreWizardStep,
     answers: Record<string, string | undefined> = {},
   ) => withQuery(`/restores/new/${step}`, answers),
-  audit: () => '/audit',
+  /** The audit trail; its filters (actor, action, cluster, from, to, tz) ride in the query. */
+  audit: (query: Record<string, string | undefined> = {}) =>
+    withQuery('/audit', query),
+  users: () => '/users',
 } as const
 
 /** The URL segment of each deployment kind: dedicated clusters (replica sets and sharded) live under `clusters`. */

@@ -33,6 +33,11 @@ export function RootLayout() {
                 <NavLink to={paths.audit()}>Audit</NavLink>
               </li>
             ) : null}
+            {operator?.role === 'admin' ? (
+              <li>
+                <NavLink to={paths.users()}>Users</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         {operator ? (

@@ -15,6 +15,8 @@ const segment: Record<DeploymentKind, string> = {
 export const restoreApi = {
   overview: () => '/api/overview',
   liveJobs: () => '/api/restore-jobs',
+  /** Server-Sent Events of the watched restore jobs (contract/bff/job-events.ts). */
+  events: () => '/api/events',
   deployment: (kind: DeploymentKind, groupId: string, name: string) =>
     `${V2}/groups/${enc(groupId)}/${segment[kind]}/${enc(name)}`,
   schedule: (groupId: string, name: string) =>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
 
 import { snapshotSchema } from '../../../contract/atlas/snapshot'
+import type { JobRef } from '../../../contract/bff/job-events'
 import { IDEMPOTENCY_KEY_HEADER } from '../../../contract/bff/write-requests'
 import { api } from '../../lib/api-client'
 import { restoreApi } from './api-paths'
@@ -55,6 +56,27 @@ export function useTakeOnDemandSnapshot() {
           },
           headers: { [IDEMPOTENCY_KEY_HEADER]: input.idempotencyKey },
         },
+      ),
+  })
+}
+
+/**
+ * Cancels a dedicated restore job (Flex and serverless have no cancel). Atlas may refuse with
+ * 405; the BFF's message explains it (explainCancelNotAllowed). The job's new state arrives by
+ * the event stream once the BFF's poller sees it.
+ */
+export function useCancelRestore(ref: JobRef) {
+  return useMutation({
+    mutationFn: () =>
+      api.send(
+        'DELETE',
+        restoreApi.restoreJob(
+          ref.kind,
+          ref.groupId,
+          ref.clusterName,
+          ref.jobId,
+        ),
+        z.undefined(),
       ),
   })
 }

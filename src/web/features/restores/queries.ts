@@ -24,6 +24,7 @@ import {
 } from '../../../contract/atlas/snapshot'
 import {
   type JobRef,
+  type LiveJob,
   restoreJobListSchema,
 } from '../../../contract/bff/job-events'
 import { overviewSchema } from '../../../contract/bff/overview'
@@ -36,6 +37,8 @@ import {
 import { api } from '../../lib/api-client'
 import { ApiError } from '../../lib/api-error'
 import { restoreApi } from './api-paths'
+import { readAtlasJob } from './monitor/atlas-job'
+import { refOf, sameJob } from './monitor/job-model'
 import {
   type DeploymentFacts,
   dedicatedFacts,
@@ -189,6 +192,23 @@ export function liveJobsQuery() {
     queryKey: restoreKeys.live(),
     queryFn: ({ signal }) =>
       api.get(restoreApi.liveJobs(), restoreJobListSchema, signal),
+  })
+}
+
+/**
+ * One restore job as the console watches it (the restore job page, issue 7): from the watched
+ * list, or for a job the console does not watch yet, Atlas's own document until the page's
+ * event stream makes the BFF watch it. The stream keeps both queries current (use-job-events).
+ */
+export function liveJobQuery(ref: JobRef) {
+  return queryOptions({
+    queryKey: [...restoreKeys.live(), 'job', ref],
+    queryFn: async ({ client, signal }): Promise<LiveJob> => {
+      // Always a fresh list: a job created a moment ago must not look started elsewhere.
+      const list = await client.query({ ...liveJobsQuery(), staleTime: 0 })
+      const known = list.results.find((job) => sameJob(refOf(job), ref))
+      return known ?? readAtlasJob(ref, signal)
+    },
   })
 }
 
