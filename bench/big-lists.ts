@@ -8,7 +8,10 @@ import { startBff } from '../src/bff/server'
 import { parseSandboxConfig } from '../src/sandbox/config'
 import { createSandbox, type Sandbox } from '../src/sandbox/sandbox'
 import { getCluster } from '../src/sandbox/state/clusters-repo'
-import { listSnapshots, storeSnapshot } from '../src/sandbox/state/snapshots-repo'
+import {
+  listSnapshots,
+  storeSnapshot,
+} from '../src/sandbox/state/snapshots-repo'
 import {
   FILTER_PROBE,
   LAST_PAGE_AT,
@@ -141,10 +144,16 @@ export async function bigListFigures(distDir: string): Promise<Figure[]> {
       content: `window.__expected = ${total};\n${RENDER_PROBE}`,
     })
     await page.goto(`/projects/${groupId}/clusters/payments-rs/snapshots`)
-    await page.waitForFunction('window.__bench.renderedAt !== undefined', null, {
-      timeout: 120_000,
-    })
-    const renderedAt = (await page.evaluate('window.__bench.renderedAt')) as number
+    await page.waitForFunction(
+      'window.__bench.renderedAt !== undefined',
+      null,
+      {
+        timeout: 120_000,
+      },
+    )
+    const renderedAt = (await page.evaluate(
+      'window.__bench.renderedAt',
+    )) as number
     const lastPageAt = (await page.evaluate(LAST_PAGE_AT)) as number
     const rowsAtTop = (await page.evaluate(TABLE_ROWS)) as number
     await page.evaluate(SCROLL_TO_MIDDLE)

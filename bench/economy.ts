@@ -68,10 +68,14 @@ async function watchMinute(
   for (let i = 0; i < watchers; i++)
     clients.push(await openEvents(t.url, { cookie, job: key }))
   await Promise.all(
-    clients.map((c) => c.waitFor((e) => e.type === 'job' && e.job.jobId === ref.jobId)),
+    clients.map((c) =>
+      c.waitFor((e) => e.type === 'job' && e.job.jobId === ref.jobId),
+    ),
   )
   const finished = () =>
-    isTerminalState(jobs.list().find((j) => j.jobId === ref.jobId)?.state ?? 'inProgress')
+    isTerminalState(
+      jobs.list().find((j) => j.jobId === ref.jobId)?.state ?? 'inProgress',
+    )
 
   // Start right after a poll, then step the clock mid-interval, so each poll sees one step.
   let polls = jobs.pollCount(ref)
@@ -88,7 +92,9 @@ async function watchMinute(
   const calls = (await upstreamCalls(t.url)) - calls0
   for (const c of clients) c.close()
   const extra =
-    (await upstreamCalls(t.url)) - callsAtStart - (jobs.pollCount(ref) - pollsAtStart)
+    (await upstreamCalls(t.url)) -
+    callsAtStart -
+    (jobs.pollCount(ref) - pollsAtStart)
   return { calls, extra, finished: finished() }
 }
 
@@ -96,13 +102,19 @@ async function identicalReads(t: TestBff, cookie: string, groupId: string) {
   const path = `/api/atlas/v2/groups/${groupId}/clusters/payments-rs/backup/snapshots?itemsPerPage=50`
   const pool = new Pool(t.url, { connections: IDENTICAL_READS })
   const get = async (p: string) => {
-    const res = await pool.request({ method: 'GET', path: p, headers: { cookie } })
+    const res = await pool.request({
+      method: 'GET',
+      path: p,
+      headers: { cookie },
+    })
     await res.body.text()
     return res.statusCode
   }
   try {
     // Open every connection first, so the 50 reads leave at once.
-    await Promise.all(Array.from({ length: IDENTICAL_READS }, () => get('/api/session')))
+    await Promise.all(
+      Array.from({ length: IDENTICAL_READS }, () => get('/api/session')),
+    )
     // Atlas answers in about 100 ms; the loopback sandbox in one or two.
     await t.sandbox.control('POST', '/faults', {
       path: '/backup/snapshots$',
@@ -115,7 +127,8 @@ async function identicalReads(t: TestBff, cookie: string, groupId: string) {
     const statuses = await Promise.all(
       Array.from({ length: IDENTICAL_READS }, () => get(path)),
     )
-    if (statuses.some((s) => s !== 200)) throw new Error(`reads: ${statuses.join(',')}`)
+    if (statuses.some((s) => s !== 200))
+      throw new Error(`reads: ${statuses.join(',')}`)
     return (await upstreamCalls(t.url)) - before
   } finally {
     await pool.close()
@@ -152,20 +165,27 @@ export async function economyFigures(): Promise<Figure[]> {
     const groups = (await viewer.call('GET', '/api/atlas/v2/groups')).body as {
       results: { id: string; name: string }[]
     }
-    const groupId = groups.results.find((g) => g.name === 'payments-prod')?.id ?? ''
+    const groupId =
+      groups.results.find((g) => g.name === 'payments-prod')?.id ?? ''
     const snapshots = (
       await viewer.call(
         'GET',
         `/api/atlas/v2/groups/${groupId}/clusters/payments-rs/backup/snapshots`,
       )
     ).body as { results: { id: string; status: string }[] }
-    const snapshotId = snapshots.results.find((s) => s.status === 'completed')?.id ?? ''
+    const snapshotId =
+      snapshots.results.find((s) => s.status === 'completed')?.id ?? ''
 
     const figures: Figure[] = []
     const counts: number[] = []
     for (const watchers of WATCHERS) {
       const jobId = await startRestore(t, groupId, snapshotId)
-      const ref: Ref = { kind: 'dedicated', groupId, clusterName: 'payments-rs', jobId }
+      const ref: Ref = {
+        kind: 'dedicated',
+        groupId,
+        clusterName: 'payments-rs',
+        jobId,
+      }
       const run = await watchMinute(t, ref, cookie, watchers)
       counts.push(run.calls)
       figures.push({

@@ -35,7 +35,8 @@ async function forward(path: string) {
   if (res.statusCode === 401) {
     const challenge = res.headers['www-authenticate']
     await res.body.dump()
-    if (typeof challenge === 'string' && signer.accept(challenge)) res = await send()
+    if (typeof challenge === 'string' && signer.accept(challenge))
+      res = await send()
   }
   return res
 }

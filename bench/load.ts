@@ -18,14 +18,25 @@ export async function load(
     connections: number
     seconds: number
     headers?: Record<string, string>
+    /** A path per request (n counts from 0), e.g. to keep identical reads from coalescing. */
+    pathOf?: (n: number) => string
   },
 ): Promise<LoadResult> {
+  let n = 0
+  const { pathOf } = options
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: options.seconds,
     headers: options.headers ?? {},
     timeout: 10,
+    ...(pathOf
+      ? {
+          requests: [
+            { setupRequest: (req) => ({ ...req, path: pathOf(n++) }) },
+          ],
+        }
+      : {}),
   })
   return {
     requestsPerSecond: result.requests.average,
@@ -61,7 +72,8 @@ export async function getJson(
 ): Promise<unknown> {
   const res = await request(url, { headers })
   const text = await res.body.text()
-  if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${text}`)
+  if (res.statusCode !== 200)
+    throw new Error(`GET ${url}: ${res.statusCode} ${text}`)
   return JSON.parse(text) as unknown
 }
 
@@ -81,7 +93,9 @@ export async function projectId(
   cookie: string,
   name: string,
 ): Promise<string> {
-  const groups = (await getJson(`${bffUrl}/api/atlas/v2/groups`, { cookie })) as {
+  const groups = (await getJson(`${bffUrl}/api/atlas/v2/groups`, {
+    cookie,
+  })) as {
     results: { id: string; name: string }[]
   }
   const id = groups.results.find((g) => g.name === name)?.id

@@ -31,7 +31,9 @@ export function startNode(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => resolve()),
+  )
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM')
@@ -43,7 +45,9 @@ export function startNode(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop()
-      reject(new Error(`${args.join(' ')} not ready in ${timeoutMs} ms:\n${output}`))
+      reject(
+        new Error(`${args.join(' ')} not ready in ${timeoutMs} ms:\n${output}`),
+      )
     }, timeoutMs)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
@@ -70,7 +74,9 @@ export function startNode(
     })
     child.once('exit', (code, signal) => {
       clearTimeout(timer)
-      reject(new Error(`${args.join(' ')} exited (${code ?? signal}):\n${output}`))
+      reject(
+        new Error(`${args.join(' ')} exited (${code ?? signal}):\n${output}`),
+      )
     })
   })
 }

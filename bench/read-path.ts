@@ -1,166 +1,188 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-
-import { DEFAULT_SANDBOX_CREDENTIALS } from '../src/sandbox/config'
 import { type Figure, median, sleep } from './figures'
-import { type LoadResult, load, projectId, signIn, upstreamCalls } from './load'
-import { type Child, procStatusBytes, sampleRss, startNode } from './processes'
+import {
+  type LoadResult,
+  getJson,
+  load,
+  projectId,
+  signIn,
+  upstreamCalls,
+} from './load'
+import { procStatusBytes, sampleRss } from './processes'
+import {
+  BFF_PASSWORD,
+  type Proxies,
+  startCannedUpstream,
+  startProxies,
+  startSandboxProcess,
+  stopProxies,
+  tempDirs,
+} from './read-stack'
 
 // The BFF's read path against its floor, side by side in one run: a signed-in, validated,
 // schema-checked snapshot-list read through the BFF, and the same read through a bare
-// node:http keep-alive passthrough to the same sandbox. Each runs in its own process, as does
-// the sandbox, so the load generator here shares no event loop with them.
+// node:http keep-alive passthrough. Against the sandbox, identical concurrent reads through
+// the BFF share one upstream call (the floor has no such thing); against a canned upstream
+// with a distinct URL per request, nothing is shared and each shows its own cost.
 
 const THROUGHPUT_TARGET = 0.8
 const RSS_TARGET = 150 * 2 ** 20
-const REPEATS = 3
-const RUN_SECONDS = 10
-const RUN_CONNECTIONS = 50
+const CONNECTIONS = 50
 const SOAK_SECONDS = 30
 const SOAK_CONNECTIONS = 200
-const PASSWORD = 'bench-admin-password'
-const keys = {
-  ATLAS_PUBLIC_KEY: DEFAULT_SANDBOX_CREDENTIALS.publicKey,
-  ATLAS_PRIVATE_KEY: DEFAULT_SANDBOX_CREDENTIALS.privateKey,
-}
 
-type Stack = { sandbox: Child; bff: Child; floor: Child; dirs: string[] }
+type Side = (connections: number, seconds: number) => Promise<LoadResult>
 
-async function startStack(): Promise<Stack & { urls: Record<string, string> }> {
-  const dirs = ['sandbox', 'bff'].map((name) =>
-    mkdtempSync(path.join(tmpdir(), `bench-read-${name}-`)),
-  )
-  const [sandboxDir = '', bffDir = ''] = dirs
-  // The rate limiter would answer a flood with 429s: lifted, so the figure is the code path's.
-  const sandbox = await startNode(
-    ['--import', 'tsx', 'src/sandbox/server.ts'],
-    {
-      DATA_DIR: sandboxDir,
-      SANDBOX_PORT: '0',
-      SANDBOX_RATE_CAPACITY: '1000000000',
-      SANDBOX_RATE_REFILL_PER_MINUTE: '1000000000',
-      SANDBOX_LOG_LEVEL: 'warn',
-    },
-    /Atlas sandbox listening at (http:\/\/[\d.:]+)\/api/,
-  )
-  const sandboxUrl = sandbox.match[1] ?? ''
-  // LOG_LEVEL=warn: per-request info lines would measure the log pipe, not the read path.
-  const bff = await startNode(
-    ['--import', 'tsx', 'src/main.ts'],
-    {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: bffDir,
-      STATIC_DIR: path.join(bffDir, 'no-spa'),
-      LOG_LEVEL: 'warn',
-      ATLAS_BASE_URL: sandboxUrl,
-      ADMIN_PASSWORD: PASSWORD,
-      ...keys,
-    },
-    /Backup Console is running at (http:\/\/[\d.:]+)/,
-  )
-  const floor = await startNode(
-    ['--import', 'tsx', 'bench/floor-proxy.ts'],
-    { UPSTREAM_URL: sandboxUrl, PORT: '0', ...keys },
-    /floor proxy listening at (http:\/\/[\d.:]+)/,
-  )
+/** Warms both, then `repeats` runs of each, alternating which goes first. */
+async function sideBySide(
+  bff: Side,
+  floor: Side,
+  repeats: number,
+  seconds: number,
+) {
+  await floor(CONNECTIONS, 2)
+  await bff(CONNECTIONS, 2)
+  const bffRuns: LoadResult[] = []
+  const floorRuns: LoadResult[] = []
+  for (let i = 0; i < repeats; i++) {
+    const order = i % 2 === 0 ? [floor, bff] : [bff, floor]
+    for (const side of order) {
+      const run = await side(CONNECTIONS, seconds)
+      ;(side === bff ? bffRuns : floorRuns).push(run)
+      await sleep(500)
+    }
+  }
+  const m = (runs: LoadResult[], key: keyof LoadResult) =>
+    median(runs.map((r) => r[key]))
   return {
-    sandbox,
-    bff,
-    floor,
-    dirs,
-    urls: {
-      sandbox: sandboxUrl,
-      bff: bff.match[1] ?? '',
-      floor: floor.match[1] ?? '',
+    bff: {
+      rps: m(bffRuns, 'requestsPerSecond'),
+      p50: m(bffRuns, 'p50Ms'),
+      p99: m(bffRuns, 'p99Ms'),
     },
+    floor: {
+      rps: m(floorRuns, 'requestsPerSecond'),
+      p50: m(floorRuns, 'p50Ms'),
+      p99: m(floorRuns, 'p99Ms'),
+    },
+    bffTotal: bffRuns.reduce((sum, r) => sum + r.total, 0),
   }
 }
 
-async function stopStack(stack: Stack): Promise<void> {
-  await Promise.all([stack.floor.stop(), stack.bff.stop()])
-  await stack.sandbox.stop()
-  for (const dir of stack.dirs) rmSync(dir, { recursive: true, force: true })
+function sides(
+  proxies: Proxies,
+  cookie: string,
+  path: string,
+  unique: boolean,
+) {
+  const pathOf = unique
+    ? (n: number) => `${path}&pageNum=${(n % 1_000_000) + 1}`
+    : undefined
+  const run =
+    (url: string, headers: Record<string, string>): Side =>
+    (connections, seconds) =>
+      load(`${url}${path}`, {
+        connections,
+        seconds,
+        headers,
+        ...(pathOf ? { pathOf } : {}),
+      })
+  return {
+    bff: run(proxies.bffUrl, { cookie }),
+    floor: run(proxies.floorUrl, {}),
+  }
 }
 
-function pick(runs: LoadResult[], key: keyof LoadResult): number {
-  return median(runs.map((r) => r[key]))
+function comparison(
+  prefix: string,
+  r: Awaited<ReturnType<typeof sideBySide>>,
+  how: string,
+): Figure[] {
+  const ratio = r.bff.rps / r.floor.rps
+  return [
+    {
+      name: `${prefix}.bff.rps`,
+      value: r.bff.rps,
+      unit: 'req/s',
+      target: `>= ${THROUGHPUT_TARGET} x floor`,
+      ratio,
+      met: ratio >= THROUGHPUT_TARGET,
+      note: how,
+    },
+    { name: `${prefix}.floor.rps`, value: r.floor.rps, unit: 'req/s' },
+    {
+      name: `${prefix}.bff.p50`,
+      value: r.bff.p50,
+      unit: 'ms',
+      ratio: r.bff.p50 / r.floor.p50,
+    },
+    { name: `${prefix}.floor.p50`, value: r.floor.p50, unit: 'ms' },
+    {
+      name: `${prefix}.bff.p99`,
+      value: r.bff.p99,
+      unit: 'ms',
+      ratio: r.bff.p99 / r.floor.p99,
+    },
+    { name: `${prefix}.floor.p99`, value: r.floor.p99, unit: 'ms' },
+  ]
 }
 
 export async function readPathFigures(): Promise<Figure[]> {
-  const stack = await startStack()
+  const temp = tempDirs('bench-read', ['sandbox', 'bff', 'canned', 'bff2'])
+  const [sandboxDir = '', bffDir = '', cannedDir = '', bff2Dir = ''] = temp.dirs
+  const sandbox = await startSandboxProcess(sandboxDir)
+  const stopAll: (() => Promise<void>)[] = [() => sandbox.child.stop()]
   try {
-    const { urls } = stack
-    const cookie = await signIn(urls.bff ?? '', 'admin', PASSWORD)
-    const groupId = await projectId(urls.bff ?? '', cookie, 'payments-prod')
-    const read = `/api/atlas/v2/groups/${groupId}/clusters/payments-rs/backup/snapshots?itemsPerPage=50`
-    const bffRun = (connections: number, seconds: number) =>
-      load(`${urls.bff ?? ''}${read}`, {
-        connections,
-        seconds,
-        headers: { cookie },
-      })
-    const floorRun = (connections: number, seconds: number) =>
-      load(`${urls.floor ?? ''}${read}`, { connections, seconds })
+    const proxies = await startProxies(sandbox.url, bffDir)
+    stopAll.unshift(() => stopProxies(proxies))
+    const cookie = await signIn(proxies.bffUrl, 'admin', BFF_PASSWORD)
+    const idleRss = procStatusBytes(proxies.bff.pid, 'VmRSS')
+    const groupId = await projectId(proxies.bffUrl, cookie, 'payments-prod')
+    const path = `/api/atlas/v2/groups/${groupId}/clusters/payments-rs/backup/snapshots?itemsPerPage=50`
 
-    // Warm both (JIT, connection pools, the digest challenge), then alternate which goes first.
-    await floorRun(RUN_CONNECTIONS, 2)
-    await bffRun(RUN_CONNECTIONS, 2)
-    const bffRuns: LoadResult[] = []
-    const floorRuns: LoadResult[] = []
-    const callsBefore = await upstreamCalls(urls.bff ?? '')
-    for (let i = 0; i < REPEATS; i++) {
-      const order = i % 2 === 0 ? ['floor', 'bff'] : ['bff', 'floor']
-      for (const which of order) {
-        if (which === 'bff') bffRuns.push(await bffRun(RUN_CONNECTIONS, RUN_SECONDS))
-        else floorRuns.push(await floorRun(RUN_CONNECTIONS, RUN_SECONDS))
-        await sleep(500)
-      }
-    }
-    const bffCalls = (await upstreamCalls(urls.bff ?? '')) - callsBefore
-    const bffTotal = bffRuns.reduce((sum, r) => sum + r.total, 0)
+    const same = sides(proxies, cookie, path, false)
+    const callsBefore = await upstreamCalls(proxies.bffUrl)
+    const shared = await sideBySide(same.bff, same.floor, 3, 10)
+    const calls = (await upstreamCalls(proxies.bffUrl)) - callsBefore
 
-    const stopSampling = sampleRss(stack.bff.pid)
-    const soak = await bffRun(SOAK_CONNECTIONS, SOAK_SECONDS)
+    const stopSampling = sampleRss(proxies.bff.pid)
+    const soak = await same.bff(SOAK_CONNECTIONS, SOAK_SECONDS)
     const peakRss = stopSampling()
-    const hwm = procStatusBytes(stack.bff.pid, 'VmHWM')
+    const hwm = procStatusBytes(proxies.bff.pid, 'VmHWM')
 
-    const rps = pick(bffRuns, 'requestsPerSecond')
-    const floorRps = pick(floorRuns, 'requestsPerSecond')
-    const p50 = pick(bffRuns, 'p50Ms')
-    const p99 = pick(bffRuns, 'p99Ms')
-    const floorP50 = pick(floorRuns, 'p50Ms')
-    const floorP99 = pick(floorRuns, 'p99Ms')
-    const how = `${RUN_CONNECTIONS} connections, median of ${REPEATS} x ${RUN_SECONDS} s`
+    // The same read again, from an upstream that costs nothing, every URL distinct.
+    const body = JSON.stringify(await getJson(`${proxies.floorUrl}${path}`))
+    const canned = await startCannedUpstream(cannedDir, body)
+    stopAll.push(() => canned.child.stop())
+    const bare = await startProxies(canned.url, bff2Dir)
+    stopAll.unshift(() => stopProxies(bare))
+    const bareCookie = await signIn(bare.bffUrl, 'admin', BFF_PASSWORD)
+    const distinct = sides(bare, bareCookie, path, true)
+    const own = await sideBySide(distinct.bff, distinct.floor, 3, 5)
+
     return [
-      {
-        name: 'read.bff.rps',
-        value: rps,
-        unit: 'req/s',
-        target: `>= ${THROUGHPUT_TARGET} x floor`,
-        ratio: rps / floorRps,
-        met: rps / floorRps >= THROUGHPUT_TARGET,
-        note: how,
-      },
-      { name: 'read.floor.rps', value: floorRps, unit: 'req/s', note: how },
-      { name: 'read.bff.p50', value: p50, unit: 'ms', ratio: p50 / floorP50 },
-      { name: 'read.floor.p50', value: floorP50, unit: 'ms' },
-      { name: 'read.bff.p99', value: p99, unit: 'ms', ratio: p99 / floorP99 },
-      { name: 'read.floor.p99', value: floorP99, unit: 'ms' },
+      ...comparison(
+        'read',
+        shared,
+        `sandbox upstream, one URL, ${CONNECTIONS} connections, median of 3 x 10 s`,
+      ),
       {
         name: 'read.bff.upstream-calls-per-request',
-        value: bffCalls / Math.max(1, bffTotal),
+        value: calls / Math.max(1, shared.bffTotal),
         unit: 'calls',
         note: 'identical concurrent reads share one upstream call',
       },
+      ...comparison(
+        'read-own-cost',
+        own,
+        `canned upstream, a distinct URL per request (nothing shared), ${CONNECTIONS} connections, median of 3 x 5 s`,
+      ),
       {
         name: 'load.200.errors',
         value: soak.errors,
         unit: 'responses',
         target: '0',
         met: soak.errors === 0,
-        note: `${SOAK_CONNECTIONS} connections x ${SOAK_SECONDS} s, ${soak.total} requests, ${Math.round(soak.requestsPerSecond)} req/s`,
+        note: `${SOAK_CONNECTIONS} connections x ${SOAK_SECONDS} s through the BFF, ${soak.total} requests, ${Math.round(soak.requestsPerSecond)} req/s`,
       },
       {
         name: 'load.200.peak-rss',
@@ -169,10 +191,11 @@ export async function readPathFigures(): Promise<Figure[]> {
         target: `<= ${RSS_TARGET / 2 ** 20} MiB`,
         ratio: peakRss / RSS_TARGET,
         met: peakRss <= RSS_TARGET,
-        note: `BFF process, sampled VmRSS; VmHWM since start ${Math.round(hwm / 2 ** 20)} MiB`,
+        note: `BFF process (node + tsx, as npm start runs it), sampled VmRSS during the 200-connection run; idle after start ${Math.round(idleRss / 2 ** 20)} MiB, VmHWM ${Math.round(hwm / 2 ** 20)} MiB`,
       },
     ]
   } finally {
-    await stopStack(stack)
+    for (const stop of stopAll) await stop()
+    temp.remove()
   }
 }

@@ -56,7 +56,7 @@ export function describeInterval(
 export function describeKept(value: number, unit: RetentionUnit): string {
   return Number.isInteger(value)
     ? `kept ${describeRetention(value, unit)}`
-    : `kept ? ${unit}`
+    : `kept — ${unit}`
 }
 
 /** "Weekly on Saturday, kept 4 weeks". */

@@ -39,6 +39,7 @@ import { ApiError } from '../../lib/api-error'
 import { restoreApi } from './api-paths'
 import { readAtlasJob } from './monitor/atlas-job'
 import { refOf, sameJob } from './monitor/job-model'
+import { mergeList, newerOf } from './monitor/job-versions'
 import {
   type DeploymentFacts,
   dedicatedFacts,
@@ -190,8 +191,12 @@ export function clusterRestoreJobsQuery(groupId: string, name: string) {
 export function liveJobsQuery() {
   return queryOptions({
     queryKey: restoreKeys.live(),
-    queryFn: ({ signal }) =>
-      api.get(restoreApi.liveJobs(), restoreJobListSchema, signal),
+    queryFn: async ({ client, signal }) =>
+      // The event stream may have brought newer states while this read was on its way.
+      mergeList(
+        client.getQueryData(restoreKeys.live()),
+        await api.get(restoreApi.liveJobs(), restoreJobListSchema, signal),
+      ),
   })
 }
 
@@ -203,11 +208,12 @@ export function liveJobsQuery() {
 export function liveJobQuery(ref: JobRef) {
   return queryOptions({
     queryKey: [...restoreKeys.live(), 'job', ref],
-    queryFn: async ({ client, signal }): Promise<LiveJob> => {
+    queryFn: async ({ client, queryKey, signal }): Promise<LiveJob> => {
       // Always a fresh list: a job created a moment ago must not look started elsewhere.
       const list = await client.query({ ...liveJobsQuery(), staleTime: 0 })
       const known = list.results.find((job) => sameJob(refOf(job), ref))
-      return known ?? readAtlasJob(ref, signal)
+      const read = known ?? (await readAtlasJob(ref, signal))
+      return newerOf(client.getQueryData<LiveJob>(queryKey), read)
     },
   })
 }

@@ -114,6 +114,17 @@ export function ClusterRow({ row, fetchedAtMs, nowMs }: ClusterRowProps) {
         ) : (
           <span className="muted">Daily, set by Atlas</span>
         )}
+        {row.kind === 'dedicated' ? (
+          <>
+            <br />
+            <Link
+              to={paths.policy(row.groupId, row.name)}
+              aria-label={`Backup policy of ${row.name}`}
+            >
+              Backup policy
+            </Link>
+          </>
+        ) : null}
       </td>
       <td>
         <Rpo row={row} seconds={liveRpoSeconds(row, fetchedAtMs, nowMs)} />

@@ -12,8 +12,8 @@ type ConflictPanelProps = {
 
 /**
  * Someone else saved the policy after this editor loaded it. Nothing is overwritten silently:
- * the operator sees what they changed, then either keeps their own edits on top of that version
- * (the diff below then compares against it) or drops them for it.
+ * the operator sees what they changed, then either applies their own edits on top of that
+ * version (rebase.ts; the diff then compares against it) or drops them for it.
  */
 export function ConflictPanel({
   theirs,
@@ -46,12 +46,13 @@ export function ConflictPanel({
         </ul>
       )}
       <p>
-        Your edits are still in the form. Load their version to compare your
-        edits with it and save again, or discard your edits.
+        Your edits are still in the form. Apply them to their version (where you
+        both changed the same setting, yours is kept, and the changes below show
+        it), check, and save again; or discard your edits.
       </p>
       <div className="button-row">
         <button type="button" className="button primary" onClick={onKeepMine}>
-          Load their version, keep my edits
+          Apply my edits to their version
         </button>
         <button type="button" className="button" onClick={onTakeTheirs}>
           Discard my edits, use their version

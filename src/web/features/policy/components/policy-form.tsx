@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react'
 import { FormProvider, useForm, useWatch } from 'react-hook-form'
 
 import type { RuleResult } from '../../../../contract/rules/result'
-import { GuardedButton } from '../../../components/ui/guarded-button'
 import { ApiError } from '../../../lib/api-error'
 import { formatInstant } from '../../../lib/format-time'
 import { useTimeZone } from '../../../lib/time-zone'
@@ -20,6 +19,7 @@ import {
 import type { SaveInput } from '../mutations'
 import { diffPolicy, isEmptyDiff } from '../policy-diff'
 import { policyResolver } from '../policy-resolver'
+import { rebaseEdits } from '../rebase'
 import type { SavedSchedule } from '../queries'
 import { saveVerdict } from '../save-verdict'
 import { useEstimate } from '../use-estimate'
@@ -28,6 +28,7 @@ import { Consequences } from './consequences'
 import { LeaveGuard } from './leave-guard'
 import { PolicyItemsTable } from './policy-items-table'
 import { RestoreWindowField } from './restore-window-field'
+import { SaveBar } from './save-bar'
 import { SnapshotTimeFields } from './snapshot-time-fields'
 
 type PolicyFormProps = {
@@ -128,11 +129,14 @@ export function PolicyForm(props: PolicyFormProps) {
   })
 
   const replaceBase = (next: SavedSchedule, keepEdits: boolean) => {
+    form.reset(
+      keepEdits
+        ? rebaseEdits(base.schedule, form.getValues(), next.schedule)
+        : toFormValues(next.schedule),
+    )
     setBase(next)
     setRefused(false)
     setNotice('')
-    if (!keepEdits) form.reset(toFormValues(next.schedule))
-    form.clearErrors('root')
     void trigger()
   }
 
@@ -193,43 +197,24 @@ export function PolicyForm(props: PolicyFormProps) {
             {serverError}
           </p>
         ) : null}
-        <div className="save-bar">
-          <GuardedButton
-            type="submit"
-            className="button primary"
-            verdict={verdict}
-          >
-            {isSubmitting ? 'Saving…' : 'Save policy'}
-          </GuardedButton>
-          <button
-            type="button"
-            className="button"
-            disabled={!editVerdict.ok}
-            onClick={() => {
-              form.reset(
-                defaultFormValues(base.schedule, facts, form.getValues()),
-                { keepDefaultValues: true },
-              )
-              void trigger()
-            }}
-          >
-            Reset to default
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!editVerdict.ok || !dirty}
-            onClick={() => {
-              form.reset(toFormValues(base.schedule))
-              void trigger()
-            }}
-          >
-            Discard changes
-          </button>
-        </div>
-        <p role="status" className={notice ? 'confirmation' : undefined}>
-          {notice}
-        </p>
+        <SaveBar
+          verdict={verdict}
+          saving={isSubmitting}
+          canEdit={editVerdict.ok}
+          dirty={dirty}
+          notice={notice}
+          onResetToDefault={() => {
+            form.reset(
+              defaultFormValues(base.schedule, facts, form.getValues()),
+              { keepDefaultValues: true },
+            )
+            void trigger()
+          }}
+          onDiscard={() => {
+            form.reset(toFormValues(base.schedule))
+            void trigger()
+          }}
+        />
         <LeaveGuard when={dirty && editVerdict.ok} />
       </form>
     </FormProvider>

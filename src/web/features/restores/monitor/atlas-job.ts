@@ -27,8 +27,9 @@ function fields(ref: JobRef, state: RestoreJobState) {
     state,
     createdAt: Number.isNaN(id) ? now : new Date(id).toISOString(),
     createdBy: null,
+    // No stamps: the BFF's first event about the job always replaces this stand-in.
     updatedAt: null,
-    checkedAt: now,
+    checkedAt: null,
     watching: !isTerminalState(state),
     stale: false,
     problem: null,

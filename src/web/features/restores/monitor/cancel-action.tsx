@@ -28,7 +28,7 @@ export function CancelAction({ job }: { job: LiveJob }) {
           setOpen(true)
         }}
       >
-        Cancel this restore…
+        {target ? 'Cancel this restore…' : 'Cancel this download…'}
       </GuardedButton>
       {open ? (
         <CancelDialog

@@ -39,7 +39,9 @@ export function CancelDialog({
       aria-describedby="cancel-description"
       onClose={onClose}
     >
-      <h2 id="cancel-title">Cancel this restore?</h2>
+      <h2 id="cancel-title">
+        {targetName ? 'Cancel this restore?' : 'Cancel this download?'}
+      </h2>
       <p id="cancel-description">
         Atlas stops {what}.
         {targetName
@@ -54,7 +56,11 @@ export function CancelDialog({
           disabled={pending}
           onClick={onConfirm}
         >
-          {pending ? 'Cancelling…' : 'Cancel the restore'}
+          {pending
+            ? 'Cancelling…'
+            : targetName
+              ? 'Cancel the restore'
+              : 'Cancel the download'}
         </button>
         <button
           type="button"

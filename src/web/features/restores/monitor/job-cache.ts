@@ -6,6 +6,7 @@ import type {
 } from '../../../../contract/bff/job-events'
 import { liveJobQuery, liveJobsQuery } from '../queries'
 import { refOf, sameJob } from './job-model'
+import { newerOf } from './job-versions'
 
 // Each job event lands in the react-query cache, where the jobs page and the job page read it:
 // the list keeps its order (newest first) and the job's own query gets the new state.
@@ -21,7 +22,7 @@ export function upsertJob(list: RestoreJobList, job: LiveJob): RestoreJobList {
   const index = list.results.findIndex((j) => sameJob(refOf(j), ref))
   if (index >= 0) {
     const results = [...list.results]
-    results[index] = job
+    results[index] = newerOf(list.results[index], job)
     return { ...list, results }
   }
   return {
@@ -43,6 +44,7 @@ export function applyJobEvent(
     list ? upsertJob(list, job) : list,
   )
   const key = liveJobQuery(refOf(job)).queryKey
-  if (watched || client.getQueryData(key) !== undefined)
-    client.setQueryData(key, job)
+  const held = client.getQueryData(key)
+  if (watched || held !== undefined)
+    client.setQueryData(key, newerOf(held, job))
 }

@@ -70,7 +70,7 @@ export function JobRow({ job, names, nowMs }: JobRowProps) {
           </>
         ) : null}
       </td>
-      <th scope="row">
+      <th scope="row" className="job-source">
         <Link
           to={`${link}${tz}`}
           aria-label={`${job.clusterName}: restore job ${job.jobId}`}

@@ -65,6 +65,11 @@ export function BrowserHeader({
       {facts.length > 0 ? (
         <p className="facts-line">{facts.join(' · ')}</p>
       ) : null}
+      {deployment?.kind === 'dedicated' ? (
+        <p>
+          <Link to={paths.policy(groupId, name)}>Backup policy of {name}</Link>
+        </p>
+      ) : null}
     </>
   )
 }

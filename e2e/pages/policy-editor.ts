@@ -1,0 +1,133 @@
+import type { Locator, Page } from '@playwright/test'
+
+// The backup policy editor (issue 6) as a page object: getters return Locators found by role
+// or label, actions change the policy as an operator would; the specs make the assertions.
+
+export const PROJECTS = {
+  paymentsProd: '6650a1b2c3d4e5f600000001',
+  analytics: '6650a1b2c3d4e5f600000002',
+} as const
+
+export type PolicyItemRow = {
+  frequency: Locator
+  interval: Locator
+  keepFor: Locator
+  unit: Locator
+  remove: Locator
+}
+
+export class PolicyEditorPage {
+  constructor(readonly page: Page) {}
+
+  async open(groupId: string, cluster: string): Promise<void> {
+    await this.page.goto(`/projects/${groupId}/clusters/${cluster}/policy`)
+    await this.hour.waitFor()
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 })
+  }
+
+  get hour(): Locator {
+    return this.page.getByLabel('Hour (UTC)')
+  }
+
+  get minute(): Locator {
+    return this.page.getByLabel('Minute (UTC)')
+  }
+
+  get localTime(): Locator {
+    return this.page.getByText(/^Your local time:/)
+  }
+
+  get restoreWindow(): Locator {
+    return this.page.getByLabel('Restore window (days)')
+  }
+
+  /** Rows count from 1, in the policy's order (the seeded default: hourly, daily, weekly, monthly). */
+  item(n: number): PolicyItemRow {
+    const label = (what: string) =>
+      this.page.getByLabel(`Item ${n} ${what}`, { exact: true })
+    return {
+      frequency: label('frequency'),
+      interval: label('interval'),
+      keepFor: label('keep for'),
+      unit: label('unit'),
+      remove: this.page.getByRole('button', {
+        name: new RegExp(`^Remove item ${n} `),
+      }),
+    }
+  }
+
+  addItem(type: 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly'): Locator {
+    return this.page.getByRole('button', { name: `Add ${type} item` })
+  }
+
+  get save(): Locator {
+    return this.page.getByRole('button', { name: /^(Save policy|Saving…)$/ })
+  }
+
+  get resetToDefault(): Locator {
+    return this.page.getByRole('button', { name: 'Reset to default' })
+  }
+
+  get confirmation(): Locator {
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: 'Backup policy saved.' })
+  }
+
+  get estimate(): Locator {
+    return this.page.getByText(/^About [\d,]+ snapshots? kept/)
+  }
+
+  get changes(): Locator {
+    return this.page.getByRole('list', {
+      name: 'Changes from the saved policy',
+    })
+  }
+
+  get noChanges(): Locator {
+    return this.page.getByText('No changes from the saved policy.')
+  }
+
+  get applyToExisting(): Locator {
+    return this.page.getByRole('checkbox', {
+      name: 'Apply retention changes to existing snapshots',
+    })
+  }
+
+  get retentionSummary(): Locator {
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: /get a new expiry|No existing snapshot changes/ })
+  }
+
+  get retentionTable(): Locator {
+    return this.page.getByRole('table', {
+      name: 'Existing snapshots whose expiry changes',
+    })
+  }
+
+  get conflict(): Locator {
+    return this.page.getByRole('alert').filter({
+      hasText: 'someone else changed this backup policy',
+    })
+  }
+
+  get applyMyEdits(): Locator {
+    return this.page.getByRole('button', {
+      name: 'Apply my edits to their version',
+    })
+  }
+
+  /** The options of a select, as shown. */
+  async optionsOf(select: Locator): Promise<string[]> {
+    return select.getByRole('option').allTextContents()
+  }
+
+  /** Replaces a field's value as typed (fill, so no spinner steps). */
+  async set(field: Locator, value: string | number): Promise<void> {
+    await field.fill(String(value))
+  }
+}
