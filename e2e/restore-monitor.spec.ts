@@ -26,25 +26,35 @@ async function latestSnapshotId(page: Page, cluster = RS): Promise<string> {
   return snapshot.id
 }
 
-/** POSTs a restore as the signed-in operator; returns the job's id and page. */
+/** POSTs a restore as the signed-in operator, as the wizard does; returns the job's id. */
+async function post(
+  page: Page,
+  path: string,
+  body: Record<string, string>,
+): Promise<string> {
+  const { csrfToken } = await bffGet<{ csrfToken: string }>(
+    page,
+    '/api/session',
+  )
+  const res = await page.request.post(path, {
+    data: body,
+    headers: { 'x-csrf-token': csrfToken, 'Idempotency-Key': randomUUID() },
+  })
+  expect(res.ok(), await res.text()).toBe(true)
+  return ((await res.json()) as { id: string }).id
+}
+
+/** A restore of a dedicated cluster; returns the job's id and the path of its page. */
 async function startRestore(
   page: Page,
   body: Record<string, string>,
   source = RS,
 ): Promise<Started> {
-  const { csrfToken } = await bffGet<{ csrfToken: string }>(
+  const id = await post(
     page,
-    '/api/session',
-  )
-  const res = await page.request.post(
     `/api/atlas/v2/groups/${GROUPS.paymentsProd}/clusters/${source}/backup/restoreJobs`,
-    {
-      data: body,
-      headers: { 'x-csrf-token': csrfToken, 'Idempotency-Key': randomUUID() },
-    },
+    body,
   )
-  expect(res.ok(), await res.text()).toBe(true)
-  const { id } = (await res.json()) as { id: string }
   return {
     id,
     path: `/restores/dedicated/${GROUPS.paymentsProd}/${source}/${id}`,
@@ -372,6 +382,46 @@ test.describe('restore monitoring', () => {
       'Download the archive before the link expires at',
     )
     await expectNoAxeViolations()
+  })
+
+  test('a Flex restore: no cancel in Atlas, said so; it completes live', async ({
+    page,
+    sandbox,
+    expectNoAxeViolations,
+  }) => {
+    const backup = `/api/atlas/v2/groups/${GROUPS.analytics}/flexClusters/reports-flex/backup`
+    const snapshots = await bffGet<{
+      results: { id: string; status: string }[]
+    }>(page, `${backup}/snapshots`)
+    const snapshotId =
+      snapshots.results.find((s) => s.status === 'COMPLETED')?.id ?? ''
+    const id = await post(page, `${backup}/restoreJobs`, {
+      snapshotId,
+      targetDeploymentItemName: 'scratch-flex',
+      targetProjectId: GROUPS.devTools,
+      confirmTargetName: 'scratch-flex',
+    })
+    await page.goto(`/restores/flex/${GROUPS.analytics}/reports-flex/${id}`)
+    await expect(
+      page.getByRole('heading', {
+        level: 1,
+        name: 'Restore of reports-flex onto scratch-flex',
+      }),
+    ).toBeVisible()
+    await expect(cancelButton(page)).toBeDisabled()
+    await expect(region(page, 'Cancel')).toContainText(
+      'Atlas offers no way to cancel a Flex restore; wait for it to finish.',
+    )
+    await expect(region(page, 'Details')).toContainText(
+      'dev-tools / scratch-flex',
+    )
+    await expectNoAxeViolations()
+    await sandbox.advanceClock({ minutes: 30 })
+    await expect(stateOf(page)).toContainText('Completed', { timeout: 20_000 })
+    await expect(region(page, 'After the restore')).toContainText(
+      'Reconnect your applications to dev-tools / scratch-flex',
+    )
+    await expect(region(page, 'Atlas’s record')).toContainText('COMPLETED')
   })
 
   test('a job started outside the console opens by its link and says so', async ({

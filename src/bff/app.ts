@@ -1,4 +1,9 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify'
 import { randomUUID } from 'node:crypto'
 
 import { readCookie, SESSION_COOKIE } from './auth/cookies'
@@ -29,6 +34,10 @@ export async function buildApp(deps: BffDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
     trustProxy: false,
+    // A URL the router cannot take (bad percent-encoding, an overlong segment) is refused
+    // before any hook runs; it gets the envelope too, naming the path (found by src/bff/fuzz).
+    frameworkErrors: (error, request, reply) =>
+      sendBadUrl(error, request, reply as unknown as FastifyReply),
   })
 
   app.decorateRequest('session', undefined)
@@ -66,6 +75,7 @@ export async function buildApp(deps: BffDeps): Promise<FastifyInstance> {
               400,
               'MALFORMED_REQUEST',
               'The request body is not valid JSON.',
+              [{ field: 'body', description: 'not valid JSON' }],
             )
           : statusCode === 413
             ? new ApiProblem(
@@ -116,4 +126,23 @@ export async function buildApp(deps: BffDeps): Promise<FastifyInstance> {
 
   registerRoutes(app, deps)
   return app
+}
+
+function sendBadUrl(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+  const problem = tooLong
+    ? new ApiProblem(414, 'URI_TOO_LONG', 'A part of the URL is too long.', [
+        { field: 'path', description: 'a segment is too long' },
+      ])
+    : new ApiProblem(400, 'MALFORMED_URL', 'The URL is not valid.', [
+        { field: 'path', description: 'not a valid URL' },
+      ])
+  return reply
+    .code(problem.status)
+    .type('application/json')
+    .send(problem.toBody(request.id))
 }

@@ -55,9 +55,7 @@ export function loopbackAgents(count: number): Agent[] {
     { length: count },
     (_, i) =>
       new Agent({
-        connect: {
-          localAddress: `127.0.${1 + Math.floor(i / 250)}.${(i % 250) + 2}`,
-        },
+        localAddress: `127.0.${1 + Math.floor(i / 250)}.${(i % 250) + 2}`,
       }),
   )
 }

@@ -10,8 +10,15 @@ import {
 import { routesOf } from '../access-matrix-table'
 import { hashPassword } from '../auth/passwords'
 import { upsertUser } from '../db/users-repo'
-import { check, FUZZ_RUNS, fuzzTimeout, loopbackAgents } from './fuzz-kit'
+import {
+  check,
+  FUZZ_RUNS,
+  type FuzzInput,
+  fuzzTimeout,
+  loopbackAgents,
+} from './fuzz-kit'
 import { type FuzzContext, FUZZER, routeSpecs } from './route-specs'
+import { FRESH_KEY } from './values'
 
 // Runs the generators of route-specs.ts against a BFF and sandbox of their own, one route per
 // test: every answer checked, every failure shrunk to a smallest input and reported with the
@@ -77,6 +84,17 @@ async function contextOf(t: TestBff): Promise<FuzzContext> {
       ),
     },
     nowSeconds: Math.floor(Date.parse(clock.now) / 1000),
+  }
+}
+
+const runId = Date.now().toString(36)
+
+/** A unique Idempotency-Key where the generator asked for a fresh one. */
+function fresh(input: FuzzInput, n: number): FuzzInput {
+  if (input.headers?.['idempotency-key'] !== FRESH_KEY) return input
+  return {
+    ...input,
+    headers: { ...input.headers, 'idempotency-key': `fuzz-${runId}-${n}` },
   }
 }
 
@@ -152,7 +170,12 @@ export function describeRouteFuzz(
           let sent = 0
           const seen = new Map<string, number>()
           await fc.assert(
-            fc.asyncProperty(spec.input(ctx), async (input) => {
+            fc.asyncProperty(spec.input(ctx), async (generated) => {
+              const n = sent++
+              const input = fresh(
+                spec.vary ? spec.vary(generated, n) : generated,
+                n,
+              )
               const as = spec.as ?? 'fuzzer'
               const headers =
                 as === 'fuzzer'
@@ -163,13 +186,17 @@ export function describeRouteFuzz(
                     }
                   : input.headers
               const via =
-                as === 'rotating' ? agents[sent++ % agents.length] : undefined
+                as === 'rotating' ? agents[n % agents.length] : undefined
               const { answer, problems } = await check(
                 t.url,
                 method,
                 { ...input, ...(headers ? { headers } : {}) },
                 via,
               )
+              const code = (answer.body as { errorCode?: string } | undefined)
+                ?.errorCode
+              const outcome = `${answer.status} ${code ?? ''}`.trim()
+              seen.set(outcome, (seen.get(outcome) ?? 0) + 1)
               expect(
                 problems,
                 `${method} ${input.path} ${JSON.stringify(input.body)}`,
@@ -179,7 +206,12 @@ export function describeRouteFuzz(
           )
           // FUZZ_STATS=1 shows what the inputs met, to keep the generators reaching past validation.
           if (process.env.FUZZ_STATS)
-            console.log(key, JSON.stringify(Object.fromEntries([...seen].sort((a, b) => b[1] - a[1]))))
+            console.log(
+              key,
+              JSON.stringify(
+                Object.fromEntries([...seen].sort((a, b) => b[1] - a[1])),
+              ),
+            )
           // The fuzzer's own session must have survived its requests.
           const session = await request(`${t.url}/api/session`, {
             headers: { cookie: fuzzer.cookie },

@@ -2,19 +2,22 @@ import fc from 'fast-check'
 
 import type { FuzzInput } from './fuzz-kit'
 import {
+  type Field,
   body,
+  bool,
   clusterName,
   epochSeconds,
   idempotencyHeaders,
-  intAround,
+  intIn,
   junk,
   objectId,
   oneOf,
   segment,
+  text,
 } from './values'
 
 // One generator of requests per mutating /api route (the access matrix's table names them):
-// paths, query strings, headers and bodies, mostly near misses, sometimes valid.
+// paths, query strings, headers and bodies, mostly one mistake away from valid, often valid.
 
 export type FuzzContext = {
   groups: { payments: string; analytics: string; devTools: string }
@@ -32,6 +35,8 @@ export type RouteSpec = {
   /** Who sends it: the fuzzing admin, nobody, or nobody from ever-changing addresses. */
   as?: 'fuzzer' | 'anonymous' | 'rotating'
   input: (ctx: FuzzContext) => fc.Arbitrary<FuzzInput>
+  /** Makes the n-th input unique where generated values repeat (fast-check favours small ones). */
+  vary?: (input: FuzzInput, n: number) => FuzzInput
 }
 
 /** The signed-in admin that sends the fuzzed requests: never a target of them. */
@@ -55,9 +60,25 @@ const TARGETS = [
   'reports-flex',
 ]
 
-function groupOf(ctx: FuzzContext) {
-  const { payments, analytics, devTools } = ctx.groups
-  return segment(fc.constantFrom(payments, analytics, devTools), objectId())
+/** The confirmation's valid value: replaced by the target's name once the body is built. */
+const SAME_AS_TARGET = '\u0000same-as-target'
+const confirmation: Field = {
+  valid: fc.constant(SAME_AS_TARGET),
+  invalid: fc.oneof(
+    clusterName(TARGETS).valid,
+    fc.string({ maxLength: 20 }),
+    junk,
+  ),
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function confirmed(targetField: string) {
+  return (b: unknown) =>
+    isRecord(b) && b.confirmTargetName === SAME_AS_TARGET
+      ? { ...b, confirmTargetName: b[targetField] }
+      : b
 }
 
 function clusterPath(
@@ -66,13 +87,7 @@ function clusterPath(
   group = ctx.groups.payments,
 ) {
   return fc
-    .tuple(
-      fc.oneof(
-        { weight: 6, arbitrary: fc.constant(group) },
-        { weight: 1, arbitrary: groupOf(ctx) },
-      ),
-      segment(fc.constantFrom(...names), clusterName()),
-    )
+    .tuple(segment(objectId([group])), segment(clusterName(names)))
     .map(([g, c]) => ({ g, c }))
 }
 
@@ -80,62 +95,114 @@ function clusterPath(
 function confirmQuery(right: string) {
   return fc
     .oneof(
-      fc.constant(right),
-      fc.string({ maxLength: 30 }),
-      fc.constant(undefined),
+      { weight: 2, arbitrary: fc.constant(right) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+      { weight: 1, arbitrary: fc.constant(undefined) },
     )
     .map((v) => (v === undefined ? '' : `?confirm=${encodeURIComponent(v)}`))
 }
 
-function restoreBody(ctx: FuzzContext, snapshots: string[]) {
+/** R2–R4 (and R5 for serverless): each delivery type's fields, then one mistake or none. */
+function restoreBody(
+  ctx: FuzzContext,
+  snapshots: string[],
+  serverless: boolean,
+) {
   const groups = Object.values(ctx.groups)
-  return body({
-    deliveryType: oneOf(['automated', 'download', 'pointInTime']),
-    snapshotId: objectId(snapshots),
+  const target = {
     targetGroupId: objectId(groups),
     targetClusterName: clusterName(TARGETS),
-    pointInTimeUTCSeconds: epochSeconds(ctx.nowSeconds),
-    oplogTs: epochSeconds(ctx.nowSeconds),
-    oplogInc: intAround(1, 5),
-    confirmTargetName: clusterName(TARGETS),
-  })
+    confirmTargetName: confirmation,
+  }
+  const snapshotId = objectId(snapshots)
+  const seconds = epochSeconds(ctx.nowSeconds)
+  const kinds = [
+    body({ deliveryType: oneOf(['automated']), snapshotId, ...target }),
+    body(
+      {
+        deliveryType: oneOf(['pointInTime']),
+        pointInTimeUTCSeconds: seconds,
+        ...target,
+      },
+      { snapshotId },
+    ),
+    body(
+      {
+        deliveryType: oneOf(['pointInTime']),
+        oplogTs: seconds,
+        oplogInc: intIn(1, 5),
+        ...target,
+      },
+      { snapshotId },
+    ),
+    ...(serverless
+      ? []
+      : [body({ deliveryType: oneOf(['download']), snapshotId })]),
+  ]
+  return fc.oneof(...kinds).map(confirmed('targetClusterName'))
 }
 
-const policyItem = body({
-  id: objectId(),
-  frequencyType: oneOf([
-    'hourly',
-    'daily',
-    'weekly',
-    'monthly',
-    'yearly',
-    'ondemand',
-  ]),
-  frequencyInterval: fc.oneof(intAround(1, 12), fc.constant(40)),
-  retentionUnit: oneOf(['days', 'weeks', 'months', 'years']),
-  retentionValue: intAround(1, 30),
-})
-
-const scheduleBody = body({
-  policies: fc.oneof(
+// P1–P6: the default policy's items, each with another allowed interval, in any subset.
+const policyItems = fc
+  .subarray([
     {
-      weight: 6,
-      arbitrary: fc.array(
-        body({
-          id: objectId(),
-          policyItems: fc.array(policyItem, { maxLength: 6 }),
-        }),
-        { minLength: 1, maxLength: 2 },
+      frequencyType: 'hourly',
+      frequencyInterval: fc.constantFrom(1, 2, 4, 6, 8, 12),
+      retentionUnit: 'days',
+      retentionValue: 2,
+    },
+    {
+      frequencyType: 'daily',
+      frequencyInterval: fc.constant(1),
+      retentionUnit: 'days',
+      retentionValue: 7,
+    },
+    {
+      frequencyType: 'weekly',
+      frequencyInterval: fc.integer({ min: 1, max: 7 }),
+      retentionUnit: 'weeks',
+      retentionValue: 4,
+    },
+    {
+      frequencyType: 'monthly',
+      frequencyInterval: fc.constantFrom(1, 15, 28, 40),
+      retentionUnit: 'months',
+      retentionValue: 12,
+    },
+  ])
+  .chain((items) =>
+    fc.tuple(
+      ...items.map(({ frequencyInterval, ...item }) =>
+        frequencyInterval.map((i) => ({ ...item, frequencyInterval: i })),
+      ),
+    ),
+  )
+const policyItem = body({
+  frequencyType: oneOf(['hourly', 'daily', 'weekly', 'monthly', 'yearly']),
+  frequencyInterval: intIn(1, 12),
+  retentionUnit: oneOf(['days', 'weeks', 'months', 'years']),
+  retentionValue: intIn(1, 30),
+})
+const scheduleBody = body(
+  {
+    policies: {
+      valid: policyItems.map((items) => [{ policyItems: items }]),
+      invalid: fc.oneof(
+        fc.array(
+          fc.record({ policyItems: fc.array(policyItem, { maxLength: 5 }) }),
+          { maxLength: 2 },
+        ),
+        junk,
       ),
     },
-    { weight: 1, arbitrary: junk },
-  ),
-  referenceHourOfDay: intAround(0, 23),
-  referenceMinuteOfHour: intAround(0, 59),
-  restoreWindowDays: intAround(1, 10),
-  updateSnapshots: fc.oneof(fc.boolean(), junk),
-  autoExportEnabled: fc.oneof(fc.boolean(), junk),
-})
+  },
+  {
+    referenceHourOfDay: intIn(0, 23),
+    referenceMinuteOfHour: intIn(0, 59),
+    restoreWindowDays: intIn(1, 2),
+    updateSnapshots: bool,
+  },
+)
 
 const ifMatch = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ 'if-match': '*' }) },
@@ -148,20 +215,26 @@ const ifMatch = fc.oneof(
   },
 )
 
-const userName = fc
-  .oneof(
-    fc.stringMatching(/^[A-Za-z0-9._-]{1,64}$/),
-    fc.constantFrom('viewer', 'operator', 'admin'),
-    fc.string({ maxLength: 70 }),
-    junk,
-  )
-  .filter((name) => name !== FUZZER)
+const userName: Field = {
+  valid: fc
+    .stringMatching(/^[A-Za-z0-9._-]{1,64}$/)
+    .filter((n) => n !== FUZZER),
+  invalid: fc
+    .oneof(fc.string({ maxLength: 70 }), junk)
+    .filter((n) => n !== FUZZER),
+}
+const role = oneOf(['viewer', 'operator', 'admin'])
+const password = text(12, 40)
 
-const password = fc.oneof(
-  fc.string({ minLength: 10, maxLength: 20 }),
-  fc.string({ maxLength: 1030 }),
-  junk,
-)
+const post = (
+  path: string,
+  b: unknown,
+  headers?: Record<string, string>,
+): FuzzInput => ({
+  path,
+  body: b,
+  ...(headers ? { headers } : {}),
+})
 
 /** Keys as in access-matrix-table.ts: `METHOD pattern`. */
 export const routeSpecs: Record<string, RouteSpec> = {
@@ -170,10 +243,16 @@ export const routeSpecs: Record<string, RouteSpec> = {
     // repeats them down to a crawl, which is its job, not what is tested here.
     as: 'rotating',
     input: () =>
-      body({
-        username: fc.oneof(fc.uuid(), fc.string({ maxLength: 70 }), junk),
-        password,
-      }).map((b) => ({ path: '/api/session', body: b })),
+      body({ username: text(1, 60), password: text(1, 60) }).map((b) =>
+        post('/api/session', b),
+      ),
+    vary: (input, n) =>
+      isRecord(input.body) && typeof input.body.username === 'string'
+        ? {
+            ...input,
+            body: { ...input.body, username: `${input.body.username}${n}` },
+          }
+        : input,
   },
   'DELETE /api/session': {
     as: 'anonymous',
@@ -196,24 +275,26 @@ export const routeSpecs: Record<string, RouteSpec> = {
   },
   'POST /api/users': {
     input: () =>
-      body({
-        name: userName,
-        role: oneOf(['viewer', 'operator', 'admin']),
-        password,
-      }).map((b) => ({ path: '/api/users', body: b })),
+      body({ name: userName, role, password }).map((b) =>
+        post('/api/users', b),
+      ),
   },
   'PATCH /api/users/:name': {
     input: () =>
       fc
         .tuple(
-          segment(
-            fc.constantFrom('viewer', 'operator', 'admin', 'no-such-user'),
-            userName,
-          ),
-          body({ role: oneOf(['viewer', 'operator', 'admin']), password }),
+          segment({
+            valid: fc.constantFrom(
+              'viewer',
+              'operator',
+              'admin',
+              'no-such-user',
+            ),
+            invalid: userName.invalid,
+          }),
+          body({}, { role, password }),
         )
-        .filter(([name]) => name !== FUZZER)
-        .map(([name, b]) => ({ path: `/api/users/${name}`, body: b })),
+        .map(([name, b]) => post(`/api/users/${name}`, b)),
   },
   [`POST ${C}/backup/snapshots`]: {
     input: (ctx) =>
@@ -224,33 +305,27 @@ export const routeSpecs: Record<string, RouteSpec> = {
             'payments-sharded',
             'legacy-reporting',
           ]),
-          body({
-            description: fc.oneof(fc.string({ maxLength: 40 }), junk),
-            retentionInDays: intAround(1, 30),
-          }),
+          body({ description: text(1, 40), retentionInDays: intIn(1, 30) }),
           idempotencyHeaders,
         )
-        .map(([{ g, c }, b, headers]) => ({
-          path: `${V2}/${g}/clusters/${c}/backup/snapshots`,
-          body: b,
-          headers,
-        })),
+        .map(([{ g, c }, b, h]) =>
+          post(`${V2}/${g}/clusters/${c}/backup/snapshots`, b, h),
+        ),
   },
   [`PATCH ${C}/backup/snapshots/:snapshotId`]: {
     input: (ctx) =>
       fc
         .tuple(
           clusterPath(ctx, ['payments-rs']),
-          segment(fc.constantFrom(...ctx.snapshots.rs), objectId()),
+          segment(objectId(ctx.snapshots.rs)),
           body({
             retentionUnit: oneOf(['DAYS', 'WEEKS', 'MONTHS', 'YEARS']),
-            retentionValue: intAround(1, 30),
+            retentionValue: intIn(1, 30),
           }),
         )
-        .map(([{ g, c }, id, b]) => ({
-          path: `${V2}/${g}/clusters/${c}/backup/snapshots/${id}`,
-          body: b,
-        })),
+        .map(([{ g, c }, id, b]) =>
+          post(`${V2}/${g}/clusters/${c}/backup/snapshots/${id}`, b),
+        ),
   },
   [`DELETE ${C}/backup/snapshots/:snapshotId`]: {
     input: (ctx) => snapshotDeletion(ctx, 'payments-rs', '', ctx.snapshots.rs),
@@ -272,11 +347,9 @@ export const routeSpecs: Record<string, RouteSpec> = {
           scheduleBody,
           ifMatch,
         )
-        .map(([{ g, c }, b, headers]) => ({
-          path: `${V2}/${g}/clusters/${c}/backup/schedule`,
-          body: b,
-          headers,
-        })),
+        .map(([{ g, c }, b, h]) =>
+          post(`${V2}/${g}/clusters/${c}/backup/schedule`, b, h),
+        ),
   },
   [`DELETE ${C}/backup/schedule`]: {
     input: (ctx) =>
@@ -294,22 +367,21 @@ export const routeSpecs: Record<string, RouteSpec> = {
       fc
         .tuple(
           clusterPath(ctx, ['payments-rs', 'payments-sharded']),
-          restoreBody(ctx, [...ctx.snapshots.rs, ...ctx.snapshots.sharded]),
+          restoreBody(
+            ctx,
+            [...ctx.snapshots.rs, ...ctx.snapshots.sharded],
+            false,
+          ),
           idempotencyHeaders,
         )
-        .map(([{ g, c }, b, headers]) => ({
-          path: `${V2}/${g}/clusters/${c}/backup/restoreJobs`,
-          body: b,
-          headers,
-        })),
+        .map(([{ g, c }, b, h]) =>
+          post(`${V2}/${g}/clusters/${c}/backup/restoreJobs`, b, h),
+        ),
   },
   [`DELETE ${C}/backup/restoreJobs/:restoreJobId`]: {
     input: (ctx) =>
       fc
-        .tuple(
-          clusterPath(ctx, ['payments-rs']),
-          segment(fc.stringMatching(/^[a-f0-9]{24}$/), objectId()),
-        )
+        .tuple(clusterPath(ctx, ['payments-rs']), segment(objectId()))
         .map(([{ g, c }, id]) => ({
           path: `${V2}/${g}/clusters/${c}/backup/restoreJobs/${id}`,
         })),
@@ -319,19 +391,19 @@ export const routeSpecs: Record<string, RouteSpec> = {
       fc
         .tuple(
           clusterPath(ctx, ['reports-flex'], ctx.groups.analytics),
-          body({
-            snapshotId: objectId(ctx.snapshots.flex),
-            targetDeploymentItemName: clusterName(TARGETS),
-            targetProjectId: objectId(Object.values(ctx.groups)),
-            confirmTargetName: clusterName(TARGETS),
-          }),
+          body(
+            {
+              snapshotId: objectId(ctx.snapshots.flex),
+              targetDeploymentItemName: clusterName(TARGETS),
+              confirmTargetName: confirmation,
+            },
+            { targetProjectId: objectId(Object.values(ctx.groups)) },
+          ).map(confirmed('targetDeploymentItemName')),
           idempotencyHeaders,
         )
-        .map(([{ g, c }, b, headers]) => ({
-          path: `${V2}/${g}/flexClusters/${c}/backup/restoreJobs`,
-          body: b,
-          headers,
-        })),
+        .map(([{ g, c }, b, h]) =>
+          post(`${V2}/${g}/flexClusters/${c}/backup/restoreJobs`, b, h),
+        ),
   },
   [`POST ${F}/backup/download`]: {
     input: (ctx) =>
@@ -341,25 +413,21 @@ export const routeSpecs: Record<string, RouteSpec> = {
           body({ snapshotId: objectId(ctx.snapshots.flex) }),
           idempotencyHeaders,
         )
-        .map(([{ g, c }, b, headers]) => ({
-          path: `${V2}/${g}/flexClusters/${c}/backup/download`,
-          body: b,
-          headers,
-        })),
+        .map(([{ g, c }, b, h]) =>
+          post(`${V2}/${g}/flexClusters/${c}/backup/download`, b, h),
+        ),
   },
   [`POST ${S}/backup/restoreJobs`]: {
     input: (ctx) =>
       fc
         .tuple(
           clusterPath(ctx, ['dev-serverless'], ctx.groups.devTools),
-          restoreBody(ctx, ctx.snapshots.serverless),
+          restoreBody(ctx, ctx.snapshots.serverless, true),
           idempotencyHeaders,
         )
-        .map(([{ g, c }, b, headers]) => ({
-          path: `${V2}/${g}/serverless/${c}/backup/restoreJobs`,
-          body: b,
-          headers,
-        })),
+        .map(([{ g, c }, b, h]) =>
+          post(`${V2}/${g}/serverless/${c}/backup/restoreJobs`, b, h),
+        ),
   },
 }
 
@@ -370,10 +438,7 @@ function snapshotDeletion(
   ids: string[],
 ) {
   return fc
-    .tuple(
-      clusterPath(ctx, [cluster]),
-      segment(fc.constantFrom(...ids), objectId()),
-    )
+    .tuple(clusterPath(ctx, [cluster]), segment(objectId(ids)))
     .chain(([{ g, c }, id]) =>
       confirmQuery(decodeURIComponent(id)).map((query) => ({
         path: `${V2}/${g}/clusters/${c}/backup/snapshots/${kind}${id}${query}`,

@@ -1,11 +1,14 @@
 import fc from 'fast-check'
 
-// Field values for the route fuzzers: mostly near misses of what a field takes (the edges
-// where validation lives), some real values so requests get past validation to the rule checks
-// and Atlas, and some of anything at all.
+// Field values for the route fuzzers. Each field has values it takes and near misses (the
+// edges where validation lives, wrong types, absence); bodies are mostly a valid one with one
+// field spoiled, so that requests get past validation to the rule checks and to Atlas as often
+// as they are refused.
 
-/** A value that is absent in every way JSON can say it: left out, null, or an empty string. */
-export const absent = fc.constantFrom(undefined, null, '')
+export type Field = {
+  valid: fc.Arbitrary<unknown>
+  invalid: fc.Arbitrary<unknown>
+}
 
 /** Anything JSON can carry, small. */
 export const junk = fc.oneof(
@@ -15,98 +18,157 @@ export const junk = fc.oneof(
   fc.integer(),
   fc.double(),
   fc.boolean(),
+  fc.constantFrom(null, '', undefined),
 )
 
-/** An ObjectId-shaped string or a near miss (A4). */
-export function objectId(real: readonly string[] = []) {
-  return fc.oneof(
-    ...(real.length > 0
-      ? [{ weight: 4, arbitrary: fc.constantFrom(...real) }]
-      : []),
-    { weight: 2, arbitrary: fc.stringMatching(/^[a-f0-9]{24}$/) },
-    { weight: 1, arbitrary: fc.stringMatching(/^[a-fA-F0-9]{23,25}$/) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
-    { weight: 1, arbitrary: junk },
-  )
+const realOr = (real: readonly string[], fallback: fc.Arbitrary<string>) =>
+  real.length > 0
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...real) }, fallback)
+    : fallback
+
+/** A real id (or any well-formed one); near misses of A4's ^[a-f0-9]{24}$. */
+export function objectId(real: readonly string[] = []): Field {
+  return {
+    valid: realOr(real, fc.stringMatching(/^[a-f0-9]{24}$/)),
+    invalid: fc.oneof(
+      fc.stringMatching(/^[a-fA-F0-9]{23}$|^[a-f0-9]{25}$|^[A-F0-9]{24}$/),
+      fc.string({ maxLength: 30 }),
+      junk,
+    ),
+  }
 }
 
-/** A cluster name or a near miss (A4: ^[a-zA-Z0-9][a-zA-Z0-9-]*$). */
-export function clusterName(real: readonly string[] = []) {
-  return fc.oneof(
-    ...(real.length > 0
-      ? [{ weight: 4, arbitrary: fc.constantFrom(...real) }]
-      : []),
-    {
-      weight: 1,
-      arbitrary: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,20}$/),
-    },
-    { weight: 1, arbitrary: fc.stringMatching(/^[-_. a-z]{1,8}$/) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 70 }) },
-    { weight: 1, arbitrary: junk },
-  )
+/** A real name (or any well-formed one); near misses of A4's ^[a-zA-Z0-9][a-zA-Z0-9-]*$. */
+export function clusterName(real: readonly string[] = []): Field {
+  return {
+    valid: realOr(real, fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,20}$/)),
+    invalid: fc.oneof(
+      fc.stringMatching(/^-[a-z]{0,8}$|^[a-z]{1,8}[_. /][a-z]{0,8}$/),
+      fc.string({ maxLength: 70 }),
+      junk,
+    ),
+  }
 }
 
-/** Epoch seconds around the bounds of R4, around `now`, and beyond. */
-export function epochSeconds(nowSeconds: number) {
-  return fc.oneof(
-    fc.integer({ min: nowSeconds - 10 * 86_400, max: nowSeconds + 3_600 }),
-    fc.constantFrom(1199145599, 1199145600, 2147483647, 2147483648, 0, -1),
-    fc.integer({ min: 1199145600, max: 2147483647 }),
-    fc.double({ min: nowSeconds - 86_400, max: nowSeconds, noNaN: true }),
-    fc.integer(),
-    junk,
-  )
+/** Seconds in R4's bounds, mostly near now; and just outside them, fractions and the rest. */
+export function epochSeconds(nowSeconds: number): Field {
+  return {
+    valid: fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc.integer({
+          min: nowSeconds - 8 * 86_400,
+          max: nowSeconds,
+        }),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(1199145600, 2147483647) },
+      {
+        weight: 1,
+        arbitrary: fc.integer({ min: 1199145600, max: 2147483647 }),
+      },
+    ),
+    invalid: fc.oneof(
+      fc.constantFrom(1199145599, 2147483648, 0, -1),
+      fc.double({ min: nowSeconds - 86_400, max: nowSeconds, noInteger: true }),
+      fc.integer().map(String),
+      junk,
+    ),
+  }
 }
 
-/** An integer near `lo`..`hi`, or not an integer at all. */
-export function intAround(lo: number, hi: number) {
-  return fc.oneof(
-    { weight: 3, arbitrary: fc.integer({ min: lo, max: hi }) },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(lo - 1, hi + 1, 0, -1, 2147483648),
-    },
-    { weight: 1, arbitrary: fc.double({ noNaN: true }) },
-    { weight: 1, arbitrary: junk },
-  )
+/** An integer in [lo, hi]; its neighbours outside, fractions and the rest. */
+export function intIn(lo: number, hi: number): Field {
+  return {
+    valid: fc.integer({ min: lo, max: hi }),
+    invalid: fc.oneof(
+      fc.constantFrom(lo - 1, hi + 1, 2147483648),
+      fc.double({ noNaN: true, noInteger: true }),
+      fc.integer({ min: lo, max: hi }).map(String),
+      junk,
+    ),
+  }
 }
 
-/** One of `values`, or something else. */
-export function oneOf<T>(values: readonly T[]) {
-  return fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...values) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-    { weight: 1, arbitrary: junk },
-  )
+/** One of `values`; any other string and the rest. */
+export function oneOf(values: readonly unknown[]): Field {
+  return {
+    valid: fc.constantFrom(...values),
+    invalid: fc.oneof(fc.string({ maxLength: 12 }), junk),
+  }
 }
+
+export function text(minLength: number, maxLength: number): Field {
+  return {
+    valid: fc.string({ minLength, maxLength }),
+    invalid: fc.oneof(
+      fc.string({ maxLength: Math.max(0, minLength - 1) }),
+      fc.string({ minLength: maxLength + 1, maxLength: maxLength + 8 }),
+      junk,
+    ),
+  }
+}
+
+export const bool: Field = { valid: fc.boolean(), invalid: junk }
+
+const withoutUndefined = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined))
 
 /**
- * A JSON object with these fields, each present or not, sometimes with an extra field; or,
- * now and then, any JSON at all in its place.
+ * A body: `valid` fields all valid (optional ones present or not), then, mostly, one field
+ * spoiled, left out, or a stray one added; now and then any JSON at all.
  */
-export function body(fields: Record<string, fc.Arbitrary<unknown>>) {
-  const shaped = fc
+export function body(
+  required: Record<string, Field>,
+  optional: Record<string, Field> = {},
+): fc.Arbitrary<unknown> {
+  const fields = { ...required, ...optional }
+  const names = Object.keys(fields)
+  const base = fc
     .tuple(
-      fc.record(fields, { requiredKeys: [] }),
-      fc.option(fc.tuple(fc.string({ maxLength: 12 }), junk), { freq: 6 }),
+      fc.record(
+        Object.fromEntries(
+          Object.entries(required).map(([k, f]) => [k, f.valid]),
+        ),
+      ),
+      fc.record(
+        Object.fromEntries(
+          Object.entries(optional).map(([k, f]) => [k, f.valid]),
+        ),
+        {
+          requiredKeys: [],
+        },
+      ),
     )
-    .map(([record, extra]) => {
-      const clean = Object.fromEntries(
-        Object.entries(record).filter(([, v]) => v !== undefined),
+    .map(([r, o]) => ({ ...r, ...o }) as Record<string, unknown>)
+  const spoiled = fc
+    .tuple(base, fc.constantFrom(...names), fc.nat({ max: 3 }))
+    .chain(([b, name, how]) => {
+      if (how === 0)
+        return fc.constant(withoutUndefined({ ...b, [name]: undefined }))
+      if (how === 1)
+        return fc
+          .tuple(fc.string({ maxLength: 12 }), junk)
+          .map(([k, v]) => ({ ...b, [k]: v }))
+      return (fields[name]?.invalid ?? junk).map((v) =>
+        withoutUndefined({ ...b, [name]: v }),
       )
-      return extra ? { ...clean, [extra[0]]: extra[1] } : clean
     })
   return fc.oneof(
-    { weight: 9, arbitrary: shaped },
+    { weight: 4, arbitrary: base },
+    { weight: 5, arbitrary: spoiled },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
   )
 }
 
-/** An Idempotency-Key header: mostly a fresh valid key, sometimes missing or malformed. */
+/** Stands for a key no request has used yet; the runner makes one per request. */
+export const FRESH_KEY = 'fuzz-fresh-key'
+
+/** An Idempotency-Key header: mostly fresh, sometimes reused, missing or malformed. */
 export const idempotencyHeaders = fc.oneof(
+  { weight: 7, arbitrary: fc.constant({ 'idempotency-key': FRESH_KEY }) },
   {
-    weight: 8,
-    arbitrary: fc.uuid().map((u) => ({ 'idempotency-key': `fuzz-${u}` })),
+    weight: 1,
+    arbitrary: fc.constant({ 'idempotency-key': 'fuzz-reused-key' }),
   },
   { weight: 1, arbitrary: fc.constant({}) },
   {
@@ -118,13 +180,18 @@ export const idempotencyHeaders = fc.oneof(
   },
 )
 
-/** A path segment: usually the real one, sometimes a near miss, percent-encoded. */
-export function segment(
-  real: fc.Arbitrary<string>,
-  fuzzed: fc.Arbitrary<unknown>,
-) {
-  return fc
-    .oneof({ weight: 4, arbitrary: real }, { weight: 1, arbitrary: fuzzed })
+/** A path segment: usually valid, sometimes a near miss; percent-encoded. */
+export function segment(field: Field) {
+  const encoded = fc
+    .oneof(
+      { weight: 9, arbitrary: field.valid },
+      { weight: 1, arbitrary: field.invalid },
+    )
     .map((v) => encodeURIComponent(String(v)))
     .filter((v) => v !== '' && v !== '.' && v !== '..')
+  // Now and then a percent sign that decodes to nothing.
+  return fc.oneof(
+    { weight: 30, arbitrary: encoded },
+    { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '%E0%A4%A', 'a%2') },
+  )
 }

@@ -17,6 +17,7 @@ import {
   restoreInstant,
 } from '../../contract/rules/restore-request'
 import { checkRestoreInstant } from '../../contract/rules/restore-window'
+import { checkTargetVersion } from '../../contract/rules/target-version'
 import {
   checkRestoreTopology,
   clusterShardCount,
@@ -24,6 +25,7 @@ import {
 } from '../../contract/rules/topology'
 import type { AtlasClient } from '../atlas/client'
 import { ApiProblem, fromRefusal } from '../http/errors'
+import { WRONG_API } from './target-checks'
 import { enc, optional, refuseIf } from './write-checks'
 
 /**
@@ -154,6 +156,7 @@ export async function checkDedicatedRestore(
 
   const targetGroupId = body.targetGroupId ?? ''
   const targetName = body.targetClusterName ?? ''
+  // A Flex or serverless name answers through the clusters API with a 400: no such cluster.
   const target = await optional(
     async () =>
       (
@@ -163,6 +166,7 @@ export async function checkDedicatedRestore(
           schema: clusterSchema,
         })
       ).body,
+    WRONG_API,
   )
   if (!target) {
     throw new ApiProblem(
@@ -205,4 +209,11 @@ export async function checkDedicatedRestore(
       ),
     )
   }
+  // Then the release, as Atlas checks it after the topology.
+  refuseIf(
+    checkTargetVersion(snapshot?.mongodVersion ?? cluster.mongoDBVersion, {
+      name: targetName,
+      mongoDBVersion: target.mongoDBVersion,
+    }),
+  )
 }

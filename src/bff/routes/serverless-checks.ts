@@ -13,6 +13,7 @@ import {
   checkRestoreTargetKind,
   validateServerlessRestoreRequest,
 } from '../../contract/rules/serverless-restore'
+import { checkTargetVersion } from '../../contract/rules/target-version'
 import type { AtlasClient } from '../atlas/client'
 import { ApiProblem, fromRefusal } from '../http/errors'
 import { findDeployment, targetNotFound } from './target-checks'
@@ -69,6 +70,7 @@ export async function checkServerlessRestore(
     ),
   )
   const snapshotId = body.snapshotId
+  let dataVersion = instance.body.mongoDBVersion
   if (snapshotId) {
     const snapshot = await optional(
       async () =>
@@ -99,6 +101,7 @@ export async function checkServerlessRestore(
         field: 'snapshotId',
       })
     }
+    dataVersion = snapshot.mongodVersion ?? dataVersion
   }
   const { targetGroupId, targetClusterName } = body
   const target = await findDeployment(atlas, targetGroupId, targetClusterName, [
@@ -110,6 +113,12 @@ export async function checkServerlessRestore(
     throw targetNotFound(targetClusterName, targetGroupId, 'targetClusterName')
   }
   refuseIf(checkRestoreTargetKind('serverless', target.kind))
+  refuseIf(
+    checkTargetVersion(dataVersion, {
+      name: targetClusterName,
+      mongoDBVersion: target.doc.mongoDBVersion,
+    }),
+  )
 }
 
 export async function listServerlessJobs(

@@ -19,7 +19,7 @@ export type Deployment =
 
 // Atlas answers a deployment asked for through another kind's API with these codes (the CLI
 // tells flex from dedicated clusters by them); to us they mean "not this kind, try the next".
-const WRONG_API = [
+export const WRONG_API = [
   'CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API',
   'CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API',
   'CANNOT_USE_SERVERLESS_INSTANCE_IN_CLUSTER_API',

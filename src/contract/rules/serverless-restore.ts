@@ -79,13 +79,7 @@ export function validateServerlessRestoreRequest(
             'pointInTimeUTCSeconds is required for pointInTime restores',
             'pointInTimeUTCSeconds',
           )
-        : firstRefusal([
-            checkEpochSeconds(seconds, 'pointInTimeUTCSeconds'),
-            checkRestoreInstant(seconds, {
-              now,
-              restoreWindowDays: SERVERLESS_PIT_WINDOW_HOURS / 24,
-            }),
-          ]),
+        : checkServerlessInstant(seconds, now),
     )
   } else if (!isAbsent(seconds)) {
     results.push(
@@ -96,6 +90,16 @@ export function validateServerlessRestoreRequest(
     )
   }
   return allRefusals(results)
+}
+
+/** The window check names the instant in UTC, which only a valid epoch second has. */
+function checkServerlessInstant(seconds: number, now: Date): RuleResult {
+  const epoch = checkEpochSeconds(seconds, 'pointInTimeUTCSeconds')
+  if (!epoch.ok) return epoch
+  return checkRestoreInstant(seconds, {
+    now,
+    restoreWindowDays: SERVERLESS_PIT_WINDOW_HOURS / 24,
+  })
 }
 
 export function checkServerlessRestoreRequest(

@@ -43,8 +43,12 @@ export const paths = {
     groupId: string,
     clusterName: string,
     jobId: string,
+    query: Record<string, string | undefined> = {},
   ) =>
-    `/restores/${enc(kind)}/${enc(groupId)}/${enc(clusterName)}/${enc(jobId)}`,
+    withQuery(
+      `/restores/${enc(kind)}/${enc(groupId)}/${enc(clusterName)}/${enc(jobId)}`,
+      query,
+    ),
   newRestore: (query: Record<string, string | undefined> = {}) =>
     withQuery('/restores/new', query),
   /** One step of the restore wizard, its answers so far in the query (issue 7). */

@@ -5,7 +5,7 @@ import { RestoreJobPage } from '../../features/restores/monitor/job-page'
 import {
   liveJobQuery,
   liveJobsQuery,
-  overviewQuery,
+  projectNamesQuery,
 } from '../../features/restores/queries'
 import { TimeZoneProvider } from '../../lib/time-zone'
 import { queryClient } from '../query-client'
@@ -20,8 +20,8 @@ export function restoreJobLoader({ params }: LoaderFunctionArgs) {
   const ref = parsed.data
   queryClient.query(liveJobQuery(ref)).catch(() => undefined)
   queryClient.query(liveJobsQuery()).catch(() => undefined)
-  // Project names and Atlas's clock.
-  queryClient.query(overviewQuery()).catch(() => undefined)
+  // The projects' names.
+  queryClient.query(projectNamesQuery()).catch(() => undefined)
   return ref
 }
 

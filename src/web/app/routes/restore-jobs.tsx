@@ -1,13 +1,16 @@
 import { RestoreJobList } from '../../features/restores/monitor/job-list'
-import { liveJobsQuery, overviewQuery } from '../../features/restores/queries'
+import {
+  liveJobsQuery,
+  projectNamesQuery,
+} from '../../features/restores/queries'
 import { TimeZoneProvider } from '../../lib/time-zone'
 import { queryClient } from '../query-client'
 
 /** Starts the reads as the route loads; the page shows its own loading state. */
 export function restoreJobsLoader() {
   queryClient.query(liveJobsQuery()).catch(() => undefined)
-  // Project names and Atlas's clock.
-  queryClient.query(overviewQuery()).catch(() => undefined)
+  // The projects' names.
+  queryClient.query(projectNamesQuery()).catch(() => undefined)
   return null
 }
 

@@ -26,6 +26,7 @@ describe('estimateFor: the median duration of finished jobs of the same delivery
       medianMs: 20 * MIN,
       count: 3,
       delivery: 'automated',
+      source: undefined,
     })
     expect(estimateFor(jobs, 'download')?.medianMs).toBe(2 * MIN)
     expect(estimateFor(jobs, 'pointInTime')).toBeUndefined()
@@ -34,6 +35,26 @@ describe('estimateFor: the median duration of finished jobs of the same delivery
   it('leaves the job itself out', () => {
     const own = finishedJob(T0, 10 * MIN)
     expect(estimateFor([own], 'automated', refOf(own))).toBeUndefined()
+  })
+
+  it('prefers restores of the same source cluster: about the same size', () => {
+    const other = {
+      ...finishedJob(T0, 50 * MIN, 'automated', 7),
+      clusterName: 'ledger-archive',
+    }
+    const jobs = [finishedJob(T0, 10 * MIN, 'automated', 1), other]
+    const running = dedicatedJob(T0, { deliveryType: 'automated' }, {}, 8)
+    expect(estimateFor(jobs, 'automated', refOf(running))).toMatchObject({
+      medianMs: 10 * MIN,
+      count: 1,
+      source: 'payments-rs',
+    })
+    const elsewhere = { ...running, clusterName: 'events-nvme' }
+    expect(estimateFor(jobs, 'automated', refOf(elsewhere))).toMatchObject({
+      medianMs: 30 * MIN,
+      count: 2,
+      source: undefined,
+    })
   })
 
   it('averages the middle pair of an even count', () => {
@@ -47,6 +68,7 @@ describe('progressOf', () => {
     medianMs: 100_000,
     count: 2,
     delivery: 'automated' as const,
+    source: undefined,
   }
 
   it('is indeterminate without an estimate', () => {

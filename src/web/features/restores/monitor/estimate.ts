@@ -9,8 +9,9 @@ import {
 } from './job-model'
 
 // How long a restore will take, from the restores that finished before it (issue 7: "an
-// estimate from past restores"). Atlas gives no progress (PEERS §8 pain 6), so the median
-// duration of the finished jobs of the same delivery type is the best guess there is.
+// estimate from past restores of similar size"). Atlas gives no progress (PEERS §8 pain 6).
+// Restores of the same source cluster are of about the same size, so they come first; without
+// any, the finished jobs of the same delivery type. The median resists the odd slow one.
 
 export type Estimate = {
   /** The median duration, in ms. */
@@ -18,17 +19,13 @@ export type Estimate = {
   /** How many finished jobs it comes from. */
   count: number
   delivery: DeliveryType
+  /** The source cluster whose restores it comes from; undefined: every source. */
+  source: string | undefined
 }
 
 /** The run times of the jobs that finished well (failed or cancelled ones say nothing). */
-function durationsOf(
-  jobs: readonly LiveJob[],
-  delivery: DeliveryType,
-  except: JobRef | undefined,
-): number[] {
+function durationsOf(jobs: readonly LiveJob[]): number[] {
   return jobs.flatMap((job) => {
-    if (except && sameJob(refOf(job), except)) return []
-    if (deliveryOf(job) !== delivery) return []
     if (job.state !== 'completed' && job.state !== 'downloadReady') return []
     const end = finishedAtMs(job)
     if (end === undefined) return []
@@ -48,14 +45,28 @@ export function median(values: readonly number[]): number | undefined {
 export function estimateFor(
   jobs: readonly LiveJob[],
   delivery: DeliveryType | undefined,
-  except?: JobRef,
+  job?: JobRef,
 ): Estimate | undefined {
   if (!delivery) return undefined
-  const durations = durationsOf(jobs, delivery, except)
+  const alike = jobs.filter(
+    (j) => deliveryOf(j) === delivery && !(job && sameJob(refOf(j), job)),
+  )
+  const sameSource = job
+    ? durationsOf(
+        alike.filter(
+          (j) => j.groupId === job.groupId && j.clusterName === job.clusterName,
+        ),
+      )
+    : []
+  const durations = sameSource.length > 0 ? sameSource : durationsOf(alike)
   const medianMs = median(durations)
-  return medianMs === undefined
-    ? undefined
-    : { medianMs, count: durations.length, delivery }
+  if (medianMs === undefined) return undefined
+  return {
+    medianMs,
+    count: durations.length,
+    delivery,
+    source: sameSource.length > 0 ? job?.clusterName : undefined,
+  }
 }
 
 export type Progress = {

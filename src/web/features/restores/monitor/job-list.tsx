@@ -7,6 +7,7 @@ import { LoadFailure } from '../../../components/load-failure'
 import { TimeZoneToggle } from '../../../components/time-zone-toggle'
 import { UpstreamBanner } from '../../../components/upstream-banner'
 import { paths } from '../../../lib/paths'
+import { useNow } from '../../../lib/use-now'
 import { liveJobsQuery } from '../queries'
 import { ConnectionStatus } from './connection-status'
 import { JobFilters } from './job-filters'
@@ -20,7 +21,7 @@ import {
   withJobListParams,
 } from './list-params'
 import { useProjectNames } from './place-names'
-import { useAtlasClockOffset, useAtlasNow } from './use-atlas-clock'
+import { useAtlasClockOffset } from './use-atlas-clock'
 import { useJobEvents } from './use-job-events'
 
 /** /restores: every restore job the console watches, newest first, kept live (issue 7). */
@@ -28,7 +29,7 @@ export function RestoreJobList() {
   const jobs = useQuery(liveJobsQuery())
   const stream = useJobEvents()
   const names = useProjectNames()
-  const nowMs = useAtlasNow(useAtlasClockOffset(), 5_000)
+  const nowMs = useNow(5_000) + useAtlasClockOffset()
   const [searchParams, setSearchParams] = useSearchParams()
   const params = parseJobListParams(searchParams)
   const update = (change: Partial<JobListParams>) =>

@@ -28,6 +28,7 @@ const estimate: Estimate = {
   medianMs: 100_000,
   count: 3,
   delivery: 'automated',
+  source: undefined,
 }
 
 function renderProgress(
@@ -91,6 +92,13 @@ describe('JobProgress', () => {
         'No estimate yet: no downloads have finished in this console.',
       ),
     ).toBeTruthy()
+  })
+
+  it('names the source cluster when the estimate comes from its own restores', () => {
+    renderBar({ estimate: { ...estimate, count: 1, source: 'payments-rs' } })
+    expect(screen.getByText(/^Estimate:/).textContent).toBe(
+      'Estimate: about 1 min (the one finished automated restore of payments-rs); about 1 min left.',
+    )
   })
 
   it('counts on Atlas’s clock when it differs from the browser’s', () => {

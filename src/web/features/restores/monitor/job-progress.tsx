@@ -27,11 +27,13 @@ const finishedJobs: Record<DeliveryType, string> = {
 }
 
 function estimateText(estimate: Estimate): string {
+  const kind = finishedJobs[estimate.delivery]
+  const where = estimate.source ? `of ${estimate.source}` : 'in this console'
   const of =
     estimate.count === 1
-      ? `the one finished ${finishedJobs[estimate.delivery].replace(/s$/, '')}`
-      : `the median of ${estimate.count} finished ${finishedJobs[estimate.delivery]}`
-  return `about ${formatDuration(estimate.medianMs / 1000)} (${of} in this console)`
+      ? `the one finished ${kind.replace(/s$/, '')} ${where}`
+      : `the median of ${estimate.count} finished ${kind} ${where}`
+  return `about ${formatDuration(estimate.medianMs / 1000)} (${of})`
 }
 
 /**

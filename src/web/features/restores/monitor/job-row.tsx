@@ -53,8 +53,9 @@ export function JobRow({ job, names, nowMs }: JobRowProps) {
     job.groupId,
     job.clusterName,
     job.jobId,
+    // The page's zone carries over to the job's page.
+    { [TIME_ZONE_PARAM]: mode === 'local' ? 'local' : undefined },
   )
-  const tz = mode === 'local' ? `?${TIME_ZONE_PARAM}=local` : ''
   return (
     <tr>
       <td>
@@ -72,7 +73,7 @@ export function JobRow({ job, names, nowMs }: JobRowProps) {
       </td>
       <th scope="row" className="job-source">
         <Link
-          to={`${link}${tz}`}
+          to={link}
           aria-label={`${job.clusterName}: restore job ${job.jobId}`}
         >
           {job.clusterName}

@@ -1,8 +1,5 @@
 import type { LiveJob } from '../../../../contract/bff/job-events'
-import {
-  type RestoreJobState,
-  restoreJobStates,
-} from '../../../../contract/rules/restore-job-state'
+import type { RestoreJobState } from '../../../../contract/rules/restore-job-state'
 import { linkExpiresAtMs } from './job-model'
 
 // The seven states of R10 as the pages show them: a word and an icon, never colour alone.
@@ -25,10 +22,6 @@ export const stateIcons: Record<RestoreJobState, string> = {
   cancelled: '⊘',
   expired: '⌛',
   downloadReady: '⤓',
-}
-
-export function isState(value: string | null): value is RestoreJobState {
-  return (restoreJobStates as readonly (string | null)[]).includes(value)
 }
 
 /**

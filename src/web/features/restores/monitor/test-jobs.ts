@@ -6,7 +6,7 @@ import type { RestoreJob } from '../../../../contract/atlas/restore-job'
 export const GROUP = '6650a1b2c3d4e5f600000001'
 
 /** An ObjectId whose timestamp is `atMs` (whole seconds) and whose tail is `tail`. */
-export function objectIdAt(atMs: number, tail = 1): string {
+function objectIdAt(atMs: number, tail = 1): string {
   const seconds = Math.floor(atMs / 1000)
     .toString(16)
     .padStart(8, '0')
