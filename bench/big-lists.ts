@@ -151,14 +151,12 @@ export async function bigListFigures(distDir: string): Promise<Figure[]> {
         timeout: 120_000,
       },
     )
-    const renderedAt = (await page.evaluate(
-      'window.__bench.renderedAt',
-    )) as number
-    const lastPageAt = (await page.evaluate(LAST_PAGE_AT)) as number
-    const rowsAtTop = (await page.evaluate(TABLE_ROWS)) as number
+    const renderedAt = await page.evaluate<number>('window.__bench.renderedAt')
+    const lastPageAt = await page.evaluate<number>(LAST_PAGE_AT)
+    const rowsAtTop = await page.evaluate<number>(TABLE_ROWS)
     await page.evaluate(SCROLL_TO_MIDDLE)
     await sleep(500)
-    const rowsInMiddle = (await page.evaluate(TABLE_ROWS)) as number
+    const rowsInMiddle = await page.evaluate<number>(TABLE_ROWS)
 
     await page.evaluate(FILTER_PROBE)
     const search = page.locator('#snapshot-search')
@@ -169,11 +167,13 @@ export async function bigListFigures(distDir: string): Promise<Figure[]> {
       await search.press('Backspace')
       await sleep(1_000)
     }
-    const runs = (await page.evaluate('window.__bench.filters')) as {
-      start: number
-      painted: number
-    }[]
-    const rowsAfterFilter = (await page.evaluate(TABLE_ROWS)) as number
+    const runs = await page.evaluate<
+      {
+        start: number
+        painted: number
+      }[]
+    >('window.__bench.filters')
+    const rowsAfterFilter = await page.evaluate<number>(TABLE_ROWS)
     const times = runs.map((r) => r.painted - r.start)
     const filterMedian = median(times)
     const rows = Math.max(rowsAtTop, rowsInMiddle, rowsAfterFilter)

@@ -2,6 +2,7 @@ import { Pool } from 'undici'
 
 import { openEvents, type SseClient } from '../src/bff/jobs/sse-test-client'
 import { isTerminalState } from '../src/contract/rules/restore-job-state'
+import { getRestoreJob } from '../src/sandbox/state/restore-jobs-repo'
 import { startTestBff, type TestBff } from '../src/testing/bff-harness'
 import { type Figure, sleep } from './figures'
 import { signIn, upstreamCalls } from './load'
@@ -31,6 +32,11 @@ async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   }
 }
 
+async function sandboxNow(t: TestBff): Promise<number> {
+  const res = await t.sandbox.control('GET', '/clock')
+  return Date.parse((res.body as { now: string }).now)
+}
+
 async function startRestore(t: TestBff, groupId: string, snapshotId: string) {
   const operator = await t.browser('operator')
   const res = await operator.call(
@@ -51,8 +57,8 @@ async function startRestore(t: TestBff, groupId: string, snapshotId: string) {
 
 /**
  * Upstream calls while `watchers` browsers watch one restore job for a minute of sandbox time:
- * the clock moves 5 s just after each poll, 12 times. Also the calls beyond the poller's own
- * (what opening the streams cost), which should be none.
+ * the clock moves about 5 s just after each poll, 12 times. Also the calls beyond the poller's
+ * own (what opening the streams cost), which should be none.
  */
 async function watchMinute(
   t: TestBff,
@@ -64,9 +70,11 @@ async function watchMinute(
   const key = `${ref.kind}:${ref.groupId}:${ref.clusterName}:${ref.jobId}`
   const callsAtStart = await upstreamCalls(t.url)
   const pollsAtStart = jobs.pollCount(ref)
-  const clients: SseClient[] = []
-  for (let i = 0; i < watchers; i++)
-    clients.push(await openEvents(t.url, { cookie, job: key }))
+  const clients: SseClient[] = await Promise.all(
+    Array.from({ length: watchers }, () =>
+      openEvents(t.url, { cookie, job: key }),
+    ),
+  )
   await Promise.all(
     clients.map((c) =>
       c.waitFor((e) => e.type === 'job' && e.job.jobId === ref.jobId),
@@ -77,19 +85,47 @@ async function watchMinute(
       jobs.list().find((j) => j.jobId === ref.jobId)?.state ?? 'inProgress',
     )
 
-  // Start right after a poll, then step the clock mid-interval, so each poll sees one step.
+  // The sandbox clock also runs in real time, so each step moves it to a planned instant,
+  // planned so that the job finishes midway between two steps: then every run sees the same
+  // steps, however long its browsers took. Each step comes just after a poll.
+  const finishAt =
+    getRestoreJob(
+      t.sandbox.sandbox.ctx.db,
+      ref.groupId,
+      ref.clusterName,
+      ref.jobId,
+    )?.sim.finishAt ?? 0
+  const start = await sandboxNow(t)
+  const stepMs = STEP_SECONDS * 1000
+  const phase = (((finishAt - start - stepMs / 2) % stepMs) + stepMs) % stepMs
+  // A poll counts when it starts, its upstream call when the answer is in: let it land first.
   let polls = jobs.pollCount(ref)
   await until(() => jobs.pollCount(ref) > polls)
+  await sleep(INTERVAL_MS * 0.4)
   const calls0 = await upstreamCalls(t.url)
   for (let step = 0; step < STEPS; step++) {
-    await sleep(INTERVAL_MS * 0.4)
-    await t.sandbox.control('POST', '/clock/advance', { seconds: STEP_SECONDS })
+    const ms = start + phase + step * stepMs - (await sandboxNow(t))
+    await t.sandbox.control('POST', '/clock/advance', {
+      seconds: Math.max(0, ms) / 1000,
+    })
     polls = jobs.pollCount(ref)
     if (finished()) continue
     await until(() => jobs.pollCount(ref) > polls || finished())
+    await sleep(INTERVAL_MS * 0.4)
   }
   await sleep(INTERVAL_MS * 2)
   const calls = (await upstreamCalls(t.url)) - calls0
+  // Every browser heard the end.
+  await Promise.all(
+    clients.map((c) =>
+      c.waitFor(
+        (e) =>
+          e.type === 'job' &&
+          e.job.jobId === ref.jobId &&
+          isTerminalState(e.job.state),
+      ),
+    ),
+  )
   for (const c of clients) c.close()
   const extra =
     (await upstreamCalls(t.url)) -

@@ -23,13 +23,24 @@ import {
 // CSRF on every mutating request. The routes come from the running app itself, so a route
 // added later is tested too; what each needs is in access-matrix-table.ts.
 
-type Identity = 'anonymous' | 'viewer' | 'operator' | 'admin' | 'cross-site'
+// Cross-site comes in two forms: a foreign Origin, and (from browsers that send no Origin)
+// Sec-Fetch-Site: cross-site; and a same-site request that lacks the session's CSRF token.
+type Identity =
+  | 'anonymous'
+  | 'viewer'
+  | 'operator'
+  | 'admin'
+  | 'cross-site'
+  | 'cross-site-fetch'
+  | 'no-csrf-token'
 const identities: Identity[] = [
   'anonymous',
   'viewer',
   'operator',
   'admin',
   'cross-site',
+  'cross-site-fetch',
+  'no-csrf-token',
 ]
 type Credentials = { cookie: string; csrfToken: string }
 
@@ -40,17 +51,26 @@ const sessions = new Map<string, Credentials>()
 async function send(
   method: string,
   path: string,
-  options: { credentials?: Credentials; origin?: string; body?: unknown },
+  options: {
+    credentials?: Credentials
+    origin?: string | null
+    fetchSite?: string
+    csrf?: boolean
+    body?: unknown
+  },
 ) {
   const body = options.body
   const res = await request(`${t.url}${path}`, {
     method: method as 'GET',
     headers: {
-      origin: options.origin ?? t.url,
+      ...(options.origin === null ? {} : { origin: options.origin ?? t.url }),
+      ...(options.fetchSite ? { 'sec-fetch-site': options.fetchSite } : {}),
       ...(options.credentials
         ? {
             cookie: options.credentials.cookie,
-            'x-csrf-token': options.credentials.csrfToken,
+            ...(options.csrf === false
+              ? {}
+              : { 'x-csrf-token': options.credentials.csrfToken }),
           }
         : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -105,12 +125,15 @@ function expectation(
   who: Identity,
   method: string,
 ): Expectation {
-  if (who === 'cross-site' && method !== 'GET')
+  if ((who === 'cross-site' || who === 'cross-site-fetch') && method !== 'GET')
     return { status: 403, errorCode: 'CROSS_SITE_REQUEST' }
+  if (who === 'no-csrf-token' && method !== 'GET')
+    return { status: 403, errorCode: 'CSRF_TOKEN_MISMATCH' }
   if (access === 'public') return 'allowed'
   if (who === 'anonymous') return { status: 401, errorCode: 'UNAUTHENTICATED' }
   if (access === 'signedIn') return 'allowed'
-  const role = who === 'cross-site' ? 'admin' : who
+  const role =
+    who === 'viewer' || who === 'operator' || who === 'admin' ? who : 'admin'
   return canPerform(role, access).ok
     ? 'allowed'
     : { status: 403, errorCode: 'INSUFFICIENT_ROLE' }
@@ -149,7 +172,10 @@ describe('access matrix: every /api route × every kind of caller', () => {
       const key = `${route.method} ${route.path}`
       const path = `${samplePath(route.path)}${queries[key] ?? ''}`
       for (const who of identities) {
-        const role = who === 'cross-site' ? 'admin' : who
+        const role =
+          who === 'anonymous' || who === 'viewer' || who === 'operator'
+            ? who
+            : 'admin'
         // Signing out would end the session the other rows use: give it its own.
         const credentials =
           who === 'anonymous'
@@ -160,6 +186,10 @@ describe('access matrix: every /api route × every kind of caller', () => {
         const res = await send(route.method, path, {
           ...(credentials ? { credentials } : {}),
           ...(who === 'cross-site' ? { origin: 'https://evil.example' } : {}),
+          ...(who === 'cross-site-fetch'
+            ? { origin: null, fetchSite: 'cross-site' }
+            : {}),
+          ...(who === 'no-csrf-token' ? { csrf: false } : {}),
           ...(route.method === 'GET' || route.method === 'DELETE'
             ? {}
             : { body: bodies[key] ?? {} }),

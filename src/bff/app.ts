@@ -36,8 +36,9 @@ export async function buildApp(deps: BffDeps): Promise<FastifyInstance> {
     trustProxy: false,
     // A URL the router cannot take (bad percent-encoding, an overlong segment) is refused
     // before any hook runs; it gets the envelope too, naming the path (found by src/bff/fuzz).
-    frameworkErrors: (error, request, reply) =>
-      sendBadUrl(error, request, reply as unknown as FastifyReply),
+    frameworkErrors: (error, request, reply) => {
+      sendBadUrl(error, request, reply)
+    },
   })
 
   app.decorateRequest('session', undefined)
@@ -132,7 +133,7 @@ function sendBadUrl(
   error: FastifyError,
   request: FastifyRequest,
   reply: FastifyReply,
-): FastifyReply {
+): void {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
   const problem = tooLong
     ? new ApiProblem(414, 'URI_TOO_LONG', 'A part of the URL is too long.', [
@@ -141,7 +142,7 @@ function sendBadUrl(
     : new ApiProblem(400, 'MALFORMED_URL', 'The URL is not valid.', [
         { field: 'path', description: 'not a valid URL' },
       ])
-  return reply
+  void reply
     .code(problem.status)
     .type('application/json')
     .send(problem.toBody(request.id))

@@ -91,6 +91,15 @@ function clusterPath(
     .map(([g, c]) => ({ g, c }))
 }
 
+/** A path segment as the BFF reads it (a malformed one stays as it is). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 /** `?confirm=` naming the right thing, the wrong one, or absent. */
 function confirmQuery(right: string) {
   return fc
@@ -356,7 +365,7 @@ export const routeSpecs: Record<string, RouteSpec> = {
       fc
         .tuple(clusterPath(ctx, ['payments-staging']), ifMatch)
         .chain(([{ g, c }, headers]) =>
-          confirmQuery(decodeURIComponent(c)).map((query) => ({
+          confirmQuery(decoded(c)).map((query) => ({
             path: `${V2}/${g}/clusters/${c}/backup/schedule${query}`,
             headers,
           })),
@@ -440,7 +449,7 @@ function snapshotDeletion(
   return fc
     .tuple(clusterPath(ctx, [cluster]), segment(objectId(ids)))
     .chain(([{ g, c }, id]) =>
-      confirmQuery(decodeURIComponent(id)).map((query) => ({
+      confirmQuery(decoded(id)).map((query) => ({
         path: `${V2}/${g}/clusters/${c}/backup/snapshots/${kind}${id}${query}`,
       })),
     )

@@ -139,7 +139,7 @@ export function body(
         },
       ),
     )
-    .map(([r, o]) => ({ ...r, ...o }) as Record<string, unknown>)
+    .map(([r, o]) => ({ ...r, ...o }))
   const spoiled = fc
     .tuple(base, fc.constantFrom(...names), fc.nat({ max: 3 }))
     .chain(([b, name, how]) => {

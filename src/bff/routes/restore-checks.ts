@@ -11,6 +11,7 @@ import {
   checkDownloadLimits,
   countActiveDownloads,
 } from '../../contract/rules/download-limits'
+import { checkBaseSnapshot } from '../../contract/rules/restore-base-snapshot'
 import { checkRestoreConfirmation } from '../../contract/rules/restore-confirmation'
 import {
   checkRestoreRequest,
@@ -129,6 +130,14 @@ export async function checkDedicatedRestore(
       reason: `Snapshot ${body.snapshotId ?? ''} is ${snapshot.status}; only a completed snapshot can be restored`,
       field: 'snapshotId',
     })
+  }
+  if (snapshot && instant && body.snapshotId) {
+    refuseIf(
+      checkBaseSnapshot(
+        { id: body.snapshotId, createdAt: new Date(snapshot.createdAt ?? 0) },
+        instant.seconds,
+      ),
+    )
   }
 
   if (body.deliveryType === 'download' && body.snapshotId) {

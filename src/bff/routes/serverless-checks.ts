@@ -14,6 +14,10 @@ import {
   validateServerlessRestoreRequest,
 } from '../../contract/rules/serverless-restore'
 import { checkTargetVersion } from '../../contract/rules/target-version'
+import {
+  checkRestoreTopology,
+  clusterShardCount,
+} from '../../contract/rules/topology'
 import type { AtlasClient } from '../atlas/client'
 import { ApiProblem, fromRefusal } from '../http/errors'
 import { findDeployment, targetNotFound } from './target-checks'
@@ -113,6 +117,25 @@ export async function checkServerlessRestore(
     throw targetNotFound(targetClusterName, targetGroupId, 'targetClusterName')
   }
   refuseIf(checkRestoreTargetKind('serverless', target.kind))
+  if (target.kind === 'dedicated') {
+    // R7: serverless data is a replica set's, so it goes only to a replica set.
+    const clusterType = target.doc.clusterType ?? 'REPLICASET'
+    refuseIf(
+      checkRestoreTopology(
+        {
+          type: 'replicaSet',
+          clusterName: source.clusterName,
+          createdAt: atlas.upstreamNow(),
+        },
+        {
+          name: targetClusterName,
+          clusterType,
+          shardCount: clusterShardCount({ ...target.doc, clusterType }),
+          configServerType: target.doc.configServerType,
+        },
+      ),
+    )
+  }
   refuseIf(
     checkTargetVersion(dataVersion, {
       name: targetClusterName,

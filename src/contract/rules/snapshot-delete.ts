@@ -76,6 +76,9 @@ export function snapshotExpiryAfterChange(
   )
 }
 
+/** The last year an ISO 8601 date-time (and Atlas's `expiresAt`) can name. */
+export const MAX_EXPIRY_YEAR = 9999
+
 export function checkSnapshotExpiryChange(
   input: SnapshotExpiryChangeInput,
 ): RuleResult {
@@ -94,6 +97,18 @@ export function checkSnapshotExpiryChange(
     input.retentionValue,
     input.retentionUnit,
   )
+  // An expiry no calendar holds (ISO 8601 dates end with the year 9999) would be stored as
+  // an invalid date and break every later read of the snapshot list (found by src/bff/fuzz).
+  if (
+    Number.isNaN(expiresAt.getTime()) ||
+    expiresAt.getUTCFullYear() > MAX_EXPIRY_YEAR
+  ) {
+    return refuse(
+      `With this retention the snapshot would expire after the year ${MAX_EXPIRY_YEAR}; ` +
+        'choose a shorter retention',
+      'retentionValue',
+    )
+  }
   if (input.compliancePolicyEnabled && expiresAt < input.currentExpiresAt) {
     return refuse(
       "This project's Backup Compliance Policy forbids shortening a snapshot's retention: " +

@@ -203,11 +203,14 @@ describe('create (19): R3 download limits', () => {
       'PROJECT_DOWNLOAD_LIMIT_REACHED',
       'deliveryType',
     )
-    // Another project is not affected.
-    const rs = await kit.latestCompleted(PAYMENTS, 'payments-rs')
+    // Another project is not affected (the first test's downloads hold the two newest
+    // snapshots of payments-rs, so an older one).
+    const older = (await kit.snapshots(PAYMENTS, 'payments-rs')).filter(
+      (s) => s.status === 'completed',
+    )[3]
     await kit.accepted(PAYMENTS, 'payments-rs', {
       deliveryType: 'download',
-      snapshotId: rs.id,
+      snapshotId: older?.id,
     })
   })
 })
