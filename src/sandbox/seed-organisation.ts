@@ -34,6 +34,11 @@ export type SeedDedicated = {
   restoreWindowDays?: number
   /** Restores onto this cluster fail: the sentinel target for failure paths. */
   restoresFail?: boolean
+  /**
+   * A copy region in the deprecated `frequencies` form (copyPolicyItemsEnabled false), as
+   * older schedules hold it (issue 9): the editor reads it and writes it back current.
+   */
+  legacyCopy?: { regionName: string; frequencies: ('DAILY' | 'MONTHLY')[] }
 }
 
 export type SeedFlex = {
@@ -107,6 +112,7 @@ export const seedClusters: SeedCluster[] = [
     encryption: 'AWS',
     region: 'US_EAST_1',
     createdDaysAgo: 120,
+    legacyCopy: { regionName: 'US_WEST_2', frequencies: ['DAILY', 'MONTHLY'] },
   },
   {
     kind: 'dedicated',

@@ -35,11 +35,17 @@ function groupIdOf(name: string): string {
   return group.id
 }
 
+/** Replica sets and (non-global) sharded clusters have one zone, shared by every shard. */
+function zoneIdOf(groupId: string, c: SeedDedicated): string {
+  const n = seedClusters.indexOf(c)
+  return `${groupId.slice(0, 16)}${String(n).padStart(8, '0')}`
+}
+
 function dedicatedDoc(c: SeedDedicated, groupId: string, createdAt: number) {
   const major = c.mongoDBVersion.split('.').slice(0, 2).join('.')
-  const replicationSpecs = Array.from({ length: c.shards }, (_, shard) => ({
+  const replicationSpecs = Array.from({ length: c.shards }, () => ({
     id: newObjectId(createdAt),
-    zoneId: `${groupId.slice(0, 16)}${String(shard).padStart(8, '0')}`,
+    zoneId: zoneIdOf(groupId, c),
     zoneName: 'Zone 1',
     regionConfigs: [
       {
@@ -96,7 +102,18 @@ function seedCluster(ctx: SandboxContext, c: SeedCluster, now: number): void {
       restoreWindowDays: c.restoreWindowDays ?? policy.restoreWindowDays,
       autoExportEnabled: false,
       useOrgAndGroupNamesInExportPrefix: false,
-      copySettings: [],
+      copyPolicyItemsEnabled: false,
+      copySettings: c.legacyCopy
+        ? [
+            {
+              zoneId: zoneIdOf(groupId, c),
+              cloudProvider: 'AWS',
+              regionName: c.legacyCopy.regionName,
+              shouldCopyOplogs: false,
+              frequencies: c.legacyCopy.frequencies,
+            },
+          ]
+        : [],
       extraRetentionSettings: [],
       policies: [
         {

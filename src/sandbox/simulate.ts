@@ -2,6 +2,7 @@ import type { SandboxContext } from './context'
 import { flexRestoreStep, flexSnapshotStep } from './sim/flex-backups'
 import { advanceRestoreJobs } from './sim/restores'
 import { takeScheduledSnapshots } from './sim/scheduled-snapshots'
+import { copySnapshots } from './sim/snapshot-copies'
 import {
   serverlessRestoreStep,
   serverlessSnapshotStep,
@@ -13,6 +14,7 @@ export type SimulationStep = (ctx: SandboxContext, now: number) => void
 // Order matters: snapshots are taken before restores look for the snapshot that follows them.
 const steps: SimulationStep[] = [
   takeScheduledSnapshots,
+  copySnapshots,
   flexSnapshotStep,
   serverlessSnapshotStep,
   advanceRestoreJobs,

@@ -10,7 +10,9 @@ import {
   SCHEDULE_IF_MATCH_HEADER,
   PRECONDITION_REQUIRED,
 } from '../../contract/bff/write-requests'
-import { validatePolicy } from '../../contract/rules/policy-validate'
+import { clusterZones } from '../../contract/rules/copy-zones'
+import { validateCopyDeletions } from '../../contract/rules/copy-deletions'
+import { validateSchedule } from '../../contract/rules/schedule-validate'
 import { ApiProblem } from '../http/errors'
 import { refuseAll } from './write-checks'
 
@@ -121,8 +123,10 @@ export function isNvmeCluster(cluster: Cluster): boolean {
 }
 
 /**
- * P1–P6 over the schedule as it will be: what Atlas has, with the fields sent replacing it
- * (a PATCH changes only what it sends). Every refusal is returned, each on its field path.
+ * P1–P6, copies to other regions and exports (issue 9) over the schedule as it will be: what
+ * Atlas has, with the fields sent replacing it (a PATCH changes only what it sends). Every
+ * refusal is returned, each on its field path. Region names are Atlas's to judge: it adds
+ * regions more often than this console is released.
  */
 export function checkScheduleUpdate(
   current: BackupSchedule,
@@ -130,12 +134,16 @@ export function checkScheduleUpdate(
   cluster: Cluster,
 ): void {
   const merged: BackupScheduleUpdate = { ...current, ...body }
-  refuseAll(
-    validatePolicy(merged, {
+  refuseAll([
+    ...validateSchedule(merged, {
       nvme: isNvmeCluster(cluster),
       pitEnabled: cluster.pitEnabled === true,
+      zones: clusterZones(cluster),
+      knownRegionsOnly: false,
     }),
-  )
+    // A Backup Compliance Policy is Atlas's to know: it answers 403 itself.
+    ...validateCopyDeletions(merged, false),
+  ])
 }
 
 const queues = new Map<string, Promise<unknown>>()

@@ -13,11 +13,15 @@ import {
   checkScheduleChangeCompliance,
   checkScheduleDeletionCompliance,
 } from '../../contract/rules/compliance-policy'
-import { validatePolicy } from '../../contract/rules/policy-validate'
+import { validateCopyDeletions } from '../../contract/rules/copy-deletions'
+import { clusterZones } from '../../contract/rules/copy-zones'
+import type { RuleRefusal } from '../../contract/rules/result'
+import { validateSchedule } from '../../contract/rules/schedule-validate'
 import type { SandboxContext } from '../context'
 import { AtlasError, notFound } from '../protocol/api-error'
 import { dedicatedFacts } from '../state/clusters-repo'
 import { getSchedule, putSchedule } from '../state/schedules-repo'
+import { deleteCopies } from '../sim/snapshot-copies'
 import {
   applyPolicyToSnapshots,
   mergeSchedule,
@@ -31,7 +35,9 @@ import { type AtlasRequest, atlasRoute, enforce, parseBody } from './route-kit'
 // The backup schedule (ops 15–17, version 2024-08-05). PATCH merges the fields sent into the
 // stored schedule and validates the result with P1–P6; DELETE removes every policy item and,
 // unlike other deletes, answers 200 with the schedule (ATLAS-CONTRACT.md §10). Under a Backup
-// Compliance Policy (S3) neither may delete or shorten existing snapshots: 403.
+// Compliance Policy (S3) neither may delete or shorten existing snapshots: 403. Copies to other
+// regions and exports are checked by the same rules (issue 9); deleteCopiedBackups deletes the
+// copies of removed copy regions, which a compliance policy forbids too.
 
 const URL = '/groups/:groupId/clusters/:clusterName/backup/schedule'
 
@@ -43,6 +49,24 @@ function requireSchedule(ctx: SandboxContext, request: AtlasRequest) {
   return { cluster, schedule, groupId, clusterName }
 }
 
+/**
+ * "When true, … responses return copyPolicyItems only. When false or omitted, … responses
+ * return frequencies only" [spec copyPolicyItemsEnabled].
+ */
+function copyFormView(schedule: BackupSchedule): BackupSchedule {
+  if (!schedule.copySettings) return schedule
+  const current = schedule.copyPolicyItemsEnabled === true
+  return {
+    ...schedule,
+    copySettings: schedule.copySettings.map((setting) => {
+      const shown = { ...setting }
+      if (current) delete shown.frequencies
+      else delete shown.copyPolicyItems
+      return shown
+    }),
+  }
+}
+
 function view(
   found: {
     cluster: { doc: { backupEnabled?: boolean } }
@@ -51,16 +75,14 @@ function view(
   now: number,
 ) {
   return scheduleView(
-    found.schedule,
+    copyFormView(found.schedule),
     now,
     found.cluster.doc.backupEnabled === true,
   )
 }
 
 /** Every refusal names its field; the first one gives the errorCode and status. */
-function policyError(
-  refusals: ReturnType<typeof validatePolicy>,
-): AtlasError | undefined {
+function policyError(refusals: readonly RuleRefusal[]): AtlasError | undefined {
   const [first] = refusals
   if (!first) return undefined
   const code = first.errorCode ?? 'VALIDATION_ERROR'
@@ -104,13 +126,26 @@ export function registerScheduleRoutes(
       const merged = mergeSchedule(schedule, sent, now)
       const facts = dedicatedFacts(cluster.doc)
       const error = policyError(
-        validatePolicy(merged, {
+        validateSchedule(merged, {
           nvme: facts.nvme,
           pitEnabled: cluster.doc.pitEnabled === true,
+          zones: clusterZones(cluster.doc),
+          knownRegionsOnly: true,
         }),
       )
       if (error) throw error
       const flags = parseBody(backupScheduleUpdateSchema, request.body)
+      const compliance = groupHasCompliancePolicy(ctx.db, groupId)
+      const deletionError = policyError(
+        validateCopyDeletions(
+          {
+            copySettings: merged.copySettings,
+            deleteCopiedBackups: flags.deleteCopiedBackups,
+          },
+          compliance,
+        ),
+      )
+      if (deletionError) throw deletionError
       const where = { groupId, clusterName }
       const items = {
         old: schedule.policies[0]?.policyItems ?? [],
@@ -126,7 +161,7 @@ export function registerScheduleRoutes(
       // S3: a Backup Compliance Policy keeps existing snapshots as they are (403).
       enforce(
         checkScheduleChangeCompliance({
-          compliancePolicyEnabled: groupHasCompliancePolicy(ctx.db, groupId),
+          compliancePolicyEnabled: compliance,
           deleteSnapshots: flags.deleteSnapshots,
           retentionChanges: changes,
         }),
@@ -138,6 +173,7 @@ export function registerScheduleRoutes(
         changes,
         flags.deleteSnapshots === true,
       )
+      deleteCopies(ctx, where, flags.deleteCopiedBackups ?? [])
       putSchedule(ctx.db, groupId, clusterName, merged)
       return { status: 200, body: view({ cluster, schedule: merged }, now) }
     },
