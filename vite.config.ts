@@ -3,13 +3,23 @@ import { defineConfig } from 'vitest/config'
 
 const bffUrl = process.env.BFF_URL ?? 'http://127.0.0.1:8080'
 
-export default defineConfig({
+// `vite build` builds the SPA into dist/; `vite build --ssr src/main.ts` builds the BFF (with
+// the embedded sandbox) into one module, dist-server/main.js, its packages left as imports:
+// what `npm start` runs, without a TypeScript loader in the process.
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react()],
-  build: {
-    outDir: 'dist',
-    sourcemap: true,
-    manifest: true,
-  },
+  build: isSsrBuild
+    ? {
+        outDir: 'dist-server',
+        sourcemap: true,
+        copyPublicDir: false,
+        target: 'node20',
+      }
+    : {
+        outDir: 'dist',
+        sourcemap: true,
+        manifest: true,
+      },
   server: {
     proxy: {
       '/api': { target: bffUrl, changeOrigin: false },
@@ -27,4 +37,4 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
-})
+}))

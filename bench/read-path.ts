@@ -191,7 +191,7 @@ export async function readPathFigures(): Promise<Figure[]> {
         target: `<= ${RSS_TARGET / 2 ** 20} MiB`,
         ratio: peakRss / RSS_TARGET,
         met: peakRss <= RSS_TARGET,
-        note: `BFF process (node + tsx, as npm start runs it), sampled VmRSS during the 200-connection run; idle after start ${Math.round(idleRss / 2 ** 20)} MiB, VmHWM ${Math.round(hwm / 2 ** 20)} MiB`,
+        note: `BFF process (the built server, as npm start runs it), sampled VmRSS during the 200-connection run; idle after start ${Math.round(idleRss / 2 ** 20)} MiB, VmHWM ${Math.round(hwm / 2 ** 20)} MiB`,
       },
     ]
   } finally {

@@ -6,7 +6,7 @@ import { DEFAULT_SANDBOX_CREDENTIALS } from '../src/sandbox/config'
 import { type Child, startNode } from './processes'
 
 // The processes behind the read-path figures: an upstream (the sandbox, or a canned answer),
-// and in front of it the BFF (`src/main.ts` with the upstream as its Atlas, as in production)
+// and in front of it the BFF (`npm start`'s built server with the upstream as its Atlas)
 // and the floor proxy. Each is a process of its own.
 
 export const BFF_PASSWORD = 'bench-admin-password'
@@ -28,7 +28,7 @@ export async function startProxies(
 ): Promise<Proxies> {
   // LOG_LEVEL=warn: per-request info lines would measure the log pipe, not the read path.
   const bff = await startNode(
-    ['--import', 'tsx', 'src/main.ts'],
+    ['scripts/start.mjs'],
     {
       PORT: '0',
       HOST: '127.0.0.1',

@@ -1,8 +1,8 @@
-// `npm start`: build the SPA if needed, then run the BFF in this process (TypeScript via tsx).
-import { register } from 'tsx/esm/api'
+// `npm start`: build the SPA and the server if needed, then run the server in this process.
+import { pathToFileURL } from 'node:url'
 
-import { buildIfNeeded } from './build-if-needed.mjs'
+import { buildIfNeeded, SERVER_ENTRY } from './build-if-needed.mjs'
 
 buildIfNeeded()
-register()
-await import('../src/main.ts')
+process.setSourceMapsEnabled(true)
+await import(pathToFileURL(SERVER_ENTRY).href)

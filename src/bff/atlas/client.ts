@@ -17,6 +17,7 @@ import {
   retryDelay,
 } from './retry'
 import { problemFromUpstream, unreachable } from './upstream-error'
+import { ValidatedAnswers } from './validated-answers'
 
 export const ATLAS_API_PREFIX = '/api/atlas/v2'
 
@@ -34,7 +35,7 @@ export type AtlasReply<T> = { status: number; body: T }
 
 type RawReply = {
   status: number
-  text: string
+  bytes: Buffer
   headers: Record<string, string | string[] | undefined>
 }
 
@@ -54,6 +55,7 @@ export class AtlasClient {
   private readonly digest: DigestSigner | undefined
   private readonly tokens: OAuthTokenSource | undefined
   private readonly inflight = new Map<string, Promise<RawReply>>()
+  private readonly validatedAnswers = new ValidatedAnswers()
   /** Atlas's clock minus ours, from its Date headers: rule checks use Atlas's now. */
   private clockOffsetMs = 0
 
@@ -86,23 +88,24 @@ export class AtlasClient {
       method === 'GET'
         ? await this.coalescedRead(call)
         : await this.sendOnce(method, call)
-    if (raw.status >= 400) {
-      throw problemFromUpstream(raw.status, parseJson(raw.text), raw.headers)
+    return { status: raw.status, body: validated(raw, method, call) as never }
+  }
+
+  /**
+   * A read to pass on as it is: the validated answer as JSON. Callers that shared one upstream
+   * call, or got the same bytes as a recent one, share its validation and serialisation.
+   */
+  async readJson(
+    call: AtlasCall<z.ZodType> & { schema: z.ZodType },
+  ): Promise<Buffer> {
+    const raw = await this.coalescedRead(call)
+    if (raw.status < 400) {
+      const known = this.validatedAnswers.find(call.schema, raw.bytes)
+      if (known) return known
     }
-    const body = raw.text === '' ? undefined : parseJson(raw.text)
-    if (!call.schema) return { status: raw.status, body: body as never }
-    const parsed = call.schema.safeParse(body)
-    if (!parsed.success) {
-      throw new ApiProblem(
-        502,
-        'UPSTREAM_CONTRACT_VIOLATION',
-        `Atlas's answer to ${method} ${call.path} does not match the documented shape: ${parsed.error.issues
-          .slice(0, 3)
-          .map((i) => `${i.path.join('.')} ${i.message}`)
-          .join('; ')}.`,
-      )
-    }
-    return { status: raw.status, body: parsed.data as never }
+    const json = Buffer.from(JSON.stringify(validated(raw, 'GET', call)))
+    this.validatedAnswers.remember(call.schema, raw.bytes, json)
+    return json
   }
 
   /** Now, by the upstream's clock (whole seconds; Date headers carry no more). */
@@ -205,14 +208,14 @@ export class AtlasClient {
         headersTimeout: 30_000,
         bodyTimeout: 30_000,
       })
-      const text = await res.body.text()
+      const bytes = Buffer.from(await res.body.arrayBuffer())
       this.observe(method, res.statusCode)
       const date = res.headers.date
       if (typeof date === 'string' && !Number.isNaN(Date.parse(date))) {
         // +500 ms: the header is truncated to the second, so aim for its middle.
         this.clockOffsetMs = Date.parse(date) + 500 - Date.now()
       }
-      return { status: res.statusCode, text, headers: res.headers }
+      return { status: res.statusCode, bytes, headers: res.headers }
     } catch (error) {
       this.observe(method, 'error')
       if (method !== 'GET') throw unreachable(error, true)
@@ -221,7 +224,31 @@ export class AtlasClient {
   }
 }
 
-function parseJson(text: string): unknown {
+/** The answer's body parsed with the call's schema; an error status becomes its ApiProblem. */
+function validated(
+  raw: RawReply,
+  method: string,
+  call: AtlasCall<z.ZodType | undefined>,
+): unknown {
+  if (raw.status >= 400) {
+    throw problemFromUpstream(raw.status, parseJson(raw.bytes), raw.headers)
+  }
+  const body = raw.bytes.length === 0 ? undefined : parseJson(raw.bytes)
+  if (!call.schema) return body
+  const parsed = call.schema.safeParse(body)
+  if (parsed.success) return parsed.data
+  throw new ApiProblem(
+    502,
+    'UPSTREAM_CONTRACT_VIOLATION',
+    `Atlas's answer to ${method} ${call.path} does not match the documented shape: ${parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')} ${i.message}`)
+      .join('; ')}.`,
+  )
+}
+
+function parseJson(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8')
   try {
     return JSON.parse(text)
   } catch {

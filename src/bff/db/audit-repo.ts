@@ -1,4 +1,5 @@
 import type { BffDb } from './db'
+import { statement } from './statements'
 
 // The audit trail: append-only (triggers refuse UPDATE and DELETE). Each change writes an
 // `intent` row before Atlas is called and an `outcome` row after, linked by intent_id, so a
@@ -56,25 +57,24 @@ type Row = Omit<
 }
 
 export function appendAudit(db: BffDb, entry: NewAuditEntry): number {
-  const result = db
-    .prepare(
-      `INSERT INTO audit (at, actor, action, phase, intent_id, group_id, cluster_name, target, outcome, atlas_id, request_id, details)
+  const result = statement(
+    db,
+    `INSERT INTO audit (at, actor, action, phase, intent_id, group_id, cluster_name, target, outcome, atlas_id, request_id, details)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      entry.at,
-      entry.actor,
-      entry.action,
-      entry.phase,
-      entry.intentId ?? null,
-      entry.groupId ?? null,
-      entry.clusterName ?? null,
-      entry.target ?? null,
-      entry.outcome ?? null,
-      entry.atlasId ?? null,
-      entry.requestId ?? null,
-      JSON.stringify(entry.details),
-    )
+  ).run(
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.phase,
+    entry.intentId ?? null,
+    entry.groupId ?? null,
+    entry.clusterName ?? null,
+    entry.target ?? null,
+    entry.outcome ?? null,
+    entry.atlasId ?? null,
+    entry.requestId ?? null,
+    JSON.stringify(entry.details),
+  )
   return Number(result.lastInsertRowid)
 }
 
@@ -107,7 +107,7 @@ export function listAudit(db: BffDb, filter: AuditFilter): AuditEntry[] {
   add('at <= ?', filter.to)
   add('id < ?', filter.beforeId)
   const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`
-  const rows = db.prepare(sql).all(...args, filter.limit) as Row[]
+  const rows = statement(db, sql).all(...args, filter.limit) as Row[]
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

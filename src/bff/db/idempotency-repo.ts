@@ -1,4 +1,5 @@
 import type { BffDb } from './db'
+import { statement } from './statements'
 
 export type IdempotencyRecord = {
   key: string
@@ -29,9 +30,10 @@ export function findIdempotency(
   userName: string,
   key: string,
 ): IdempotencyRecord | undefined {
-  const row = db
-    .prepare('SELECT * FROM idempotency WHERE user_name = ? AND key = ?')
-    .get(userName, key) as Row | undefined
+  const row = statement(
+    db,
+    'SELECT * FROM idempotency WHERE user_name = ? AND key = ?',
+  ).get(userName, key) as Row | undefined
   return row
     ? {
         key: row.key,
@@ -49,9 +51,10 @@ export function findIdempotency(
 }
 
 export function listPendingIdempotency(db: BffDb): IdempotencyRecord[] {
-  const rows = db
-    .prepare("SELECT user_name, key FROM idempotency WHERE state = 'pending'")
-    .all() as Row[]
+  const rows = statement(
+    db,
+    "SELECT user_name, key FROM idempotency WHERE state = 'pending'",
+  ).all() as Row[]
   return rows.flatMap((r) => findIdempotency(db, r.user_name, r.key) ?? [])
 }
 
@@ -63,19 +66,18 @@ export function claimIdempotency(
     'key' | 'userName' | 'route' | 'bodyHash' | 'auditId' | 'createdAt'
   >,
 ): boolean {
-  const result = db
-    .prepare(
-      `INSERT OR IGNORE INTO idempotency (key, user_name, route, body_hash, state, audit_id, created_at)
+  const result = statement(
+    db,
+    `INSERT OR IGNORE INTO idempotency (key, user_name, route, body_hash, state, audit_id, created_at)
        VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
-    )
-    .run(
-      record.key,
-      record.userName,
-      record.route,
-      record.bodyHash,
-      record.auditId,
-      record.createdAt,
-    )
+  ).run(
+    record.key,
+    record.userName,
+    record.route,
+    record.bodyHash,
+    record.auditId,
+    record.createdAt,
+  )
   return result.changes === 1
 }
 
@@ -86,7 +88,8 @@ export function completeIdempotency(
   status: number,
   response: unknown,
 ): void {
-  db.prepare(
+  statement(
+    db,
     "UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE user_name = ? AND key = ?",
   ).run(status, JSON.stringify(response), userName, key)
 }
@@ -97,7 +100,7 @@ export function releaseIdempotency(
   userName: string,
   key: string,
 ): void {
-  db.prepare('DELETE FROM idempotency WHERE user_name = ? AND key = ?').run(
+  statement(db, 'DELETE FROM idempotency WHERE user_name = ? AND key = ?').run(
     userName,
     key,
   )

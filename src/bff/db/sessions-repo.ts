@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import type { Role } from '../../contract/rules/roles'
 import type { BffDb } from './db'
+import { statement } from './statements'
 
 export type Session = {
   idHash: string
@@ -24,8 +25,9 @@ export function createSession(
 ) {
   const id = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
-  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now)
-  db.prepare(
+  statement(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now)
+  statement(
+    db,
     'INSERT INTO sessions (id_hash, user_name, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   ).run(hashId(id), userName, csrfToken, now, now + ttlMs)
   return { id, csrfToken, expiresAt: now + ttlMs }
@@ -36,13 +38,12 @@ export function findSession(
   id: string,
   now: number,
 ): Session | undefined {
-  const row = db
-    .prepare(
-      `SELECT s.id_hash, s.user_name, s.csrf_token, s.expires_at, u.role
+  const row = statement(
+    db,
+    `SELECT s.id_hash, s.user_name, s.csrf_token, s.expires_at, u.role
        FROM sessions s JOIN users u ON u.name = s.user_name
        WHERE s.id_hash = ? AND s.expires_at > ?`,
-    )
-    .get(hashId(id), now) as
+  ).get(hashId(id), now) as
     | {
         id_hash: string
         user_name: string
@@ -63,9 +64,9 @@ export function findSession(
 }
 
 export function deleteSession(db: BffDb, idHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash)
+  statement(db, 'DELETE FROM sessions WHERE id_hash = ?').run(idHash)
 }
 
 export function deleteUserSessions(db: BffDb, userName: string): void {
-  db.prepare('DELETE FROM sessions WHERE user_name = ?').run(userName)
+  statement(db, 'DELETE FROM sessions WHERE user_name = ?').run(userName)
 }

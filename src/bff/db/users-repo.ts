@@ -1,5 +1,6 @@
 import type { Role } from '../../contract/rules/roles'
 import type { BffDb } from './db'
+import { statement } from './statements'
 
 export type User = { name: string; role: Role; createdAt: number }
 type UserRow = {
@@ -13,7 +14,7 @@ export function findUser(
   db: BffDb,
   name: string,
 ): (User & { passwordHash: string }) | undefined {
-  const row = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as
+  const row = statement(db, 'SELECT * FROM users WHERE name = ?').get(name) as
     UserRow | undefined
   return row
     ? {
@@ -26,9 +27,10 @@ export function findUser(
 }
 
 export function listUsers(db: BffDb): User[] {
-  const rows = db
-    .prepare('SELECT name, role, created_at FROM users ORDER BY name')
-    .all() as UserRow[]
+  const rows = statement(
+    db,
+    'SELECT name, role, created_at FROM users ORDER BY name',
+  ).all() as UserRow[]
   return rows.map((r) => ({
     name: r.name,
     role: r.role,
@@ -37,8 +39,9 @@ export function listUsers(db: BffDb): User[] {
 }
 
 export function countUsers(db: BffDb): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number })
-    .n
+  return (
+    statement(db, 'SELECT COUNT(*) AS n FROM users').get() as { n: number }
+  ).n
 }
 
 export function upsertUser(
@@ -46,7 +49,8 @@ export function upsertUser(
   user: { name: string; role: Role; passwordHash: string },
   now: number,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash`,
   ).run(user.name, user.role, user.passwordHash, now)
@@ -54,7 +58,7 @@ export function upsertUser(
 
 export function setUserRole(db: BffDb, name: string, role: Role): boolean {
   return (
-    db.prepare('UPDATE users SET role = ? WHERE name = ?').run(role, name)
+    statement(db, 'UPDATE users SET role = ? WHERE name = ?').run(role, name)
       .changes > 0
   )
 }

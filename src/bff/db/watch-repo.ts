@@ -1,4 +1,5 @@
 import type { BffDb } from './db'
+import { statement } from './statements'
 
 export type WatchedJobKind = 'dedicated' | 'serverless' | 'flex'
 
@@ -46,7 +47,8 @@ export function recordWatchedJob(
     'kind' | 'groupId' | 'clusterName' | 'jobId' | 'createdAt' | 'createdBy'
   >,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT OR IGNORE INTO watched_jobs (kind, group_id, cluster_name, job_id, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -60,11 +62,10 @@ export function recordWatchedJob(
 }
 
 export function listWatchedJobs(db: BffDb, onlyActive: boolean): WatchedJob[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM watched_jobs ${onlyActive ? 'WHERE finished = 0' : ''} ORDER BY created_at DESC`,
-    )
-    .all() as Row[]
+  const rows = statement(
+    db,
+    `SELECT * FROM watched_jobs ${onlyActive ? 'WHERE finished = 0' : ''} ORDER BY created_at DESC`,
+  ).all() as Row[]
   return rows.map(fromRow)
 }
 
@@ -75,11 +76,10 @@ export function findWatchedJob(
   clusterName: string,
   jobId: string,
 ): WatchedJob | undefined {
-  const row = db
-    .prepare(
-      'SELECT * FROM watched_jobs WHERE kind = ? AND group_id = ? AND cluster_name = ? AND job_id = ?',
-    )
-    .get(kind, groupId, clusterName, jobId) as Row | undefined
+  const row = statement(
+    db,
+    'SELECT * FROM watched_jobs WHERE kind = ? AND group_id = ? AND cluster_name = ? AND job_id = ?',
+  ).get(kind, groupId, clusterName, jobId) as Row | undefined
   return row ? fromRow(row) : undefined
 }
 
@@ -91,7 +91,8 @@ export function updateWatchedJob(
     finished: boolean
   },
 ): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE watched_jobs SET last_state = ?, last_doc = ?, finished = ?
      WHERE kind = ? AND group_id = ? AND cluster_name = ? AND job_id = ?`,
   ).run(

@@ -16,13 +16,34 @@ const paramSchemas: Record<string, z.ZodType<string>> = {
   restoreJobId: objectIdSchema,
 }
 
+/**
+ * One object schema per set of names, built once: the names come from route patterns, so
+ * there are few, and zod compiles an object schema on its first parse.
+ */
+function memoisedObjects<T extends z.ZodType>(
+  build: (names: readonly string[]) => Record<string, T>,
+): (names: readonly string[]) => z.ZodObject<Record<string, T>> {
+  const built = new Map<string, z.ZodObject<Record<string, T>>>()
+  return (names) => {
+    const key = names.join(',')
+    let schema = built.get(key)
+    if (!schema) {
+      schema = z.object(build(names))
+      built.set(key, schema)
+    }
+    return schema
+  }
+}
+
+const pathSchemaFor = memoisedObjects((names) =>
+  Object.fromEntries(
+    names.map((name) => [name, paramSchemas[name] ?? z.string()]),
+  ),
+)
+
 export function checkPathParams(params: unknown): Record<string, string> {
   const values = (params ?? {}) as Record<string, string>
-  const shape: Record<string, z.ZodType<string>> = {}
-  for (const key of Object.keys(values)) {
-    shape[key] = paramSchemas[key] ?? z.string()
-  }
-  return parseWith(z.object(shape), values)
+  return parseWith(pathSchemaFor(Object.keys(values)), values)
 }
 
 const boolString = z.enum(['true', 'false'])
@@ -46,16 +67,19 @@ const querySchemas: Record<string, z.ZodType<string>> = {
   oplogInc: intString(0, Number.MAX_SAFE_INTEGER),
 }
 
+const querySchemaFor = memoisedObjects((names) =>
+  Object.fromEntries(
+    names.map((name) => [name, (querySchemas[name] ?? z.string()).optional()]),
+  ),
+)
+
 /** The validated query string to send upstream ('' or '?a=b'). */
 export function forwardQuery(
   query: unknown,
   allowed: readonly string[],
 ): string {
   const values = (query ?? {}) as Record<string, unknown>
-  const shape: Record<string, z.ZodType<string | undefined>> = {}
-  for (const key of allowed)
-    shape[key] = (querySchemas[key] ?? z.string()).optional()
-  const parsed = parseWith(z.object(shape), values) as Record<
+  const parsed = parseWith(querySchemaFor(allowed), values) as Record<
     string,
     string | undefined
   >

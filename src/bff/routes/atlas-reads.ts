@@ -180,12 +180,12 @@ export function registerAtlasReadRoutes(
       requireAction(request, 'read')
       const params = checkPathParams(request.params)
       const query = forwardQuery(request.query, route.query ?? [])
-      const result = await deps.atlas.request({
+      const json = await deps.atlas.readJson({
         path: `${fillPath(route.path, params)}${query}`,
         resource: route.resource,
         schema: route.schema,
       })
-      return reply.send(result.body)
+      return reply.type('application/json; charset=utf-8').send(json)
     })
   }
 }
