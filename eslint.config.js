@@ -70,6 +70,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-server/**',
+      '.dist-server-*/**',
       'data/**',
       'node_modules/**',
       'test-results/**',

@@ -63,9 +63,10 @@ export function buildServerIfNeeded() {
   if (!isStale(SERVER_ENTRY, serverSources)) return
   // Built aside and moved in file by file (a rename replaces atomically), so servers starting
   // side by side never import a half-written module.
+  // Aside at the same depth as dist-server/, so the source map's relative paths still hold.
   const outDir = path.join(root, 'dist-server')
   mkdirSync(outDir, { recursive: true })
-  const aside = mkdtempSync(path.join(outDir, '.build-'))
+  const aside = mkdtempSync(path.join(root, '.dist-server-'))
   try {
     viteBuild(
       ['--ssr', 'src/main.ts', '--outDir', aside, '--emptyOutDir'],

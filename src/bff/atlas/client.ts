@@ -56,6 +56,8 @@ export class AtlasClient {
   private readonly tokens: OAuthTokenSource | undefined
   private readonly inflight = new Map<string, Promise<RawReply>>()
   private readonly validatedAnswers = new ValidatedAnswers()
+  /** Writes sent to Atlas so far (whatever their outcome): what was read before may be stale. */
+  writesSent = 0
   /** Atlas's clock minus ours, from its Date headers: rule checks use Atlas's now. */
   private clockOffsetMs = 0
 
@@ -87,7 +89,7 @@ export class AtlasClient {
     const raw =
       method === 'GET'
         ? await this.coalescedRead(call)
-        : await this.sendOnce(method, call)
+        : await this.sendWrite(method, call)
     return { status: raw.status, body: validated(raw, method, call) as never }
   }
 
@@ -157,6 +159,19 @@ export class AtlasClient {
         throw unreachable(failure, false)
       }
       await sleep(delay)
+    }
+  }
+
+  private async sendWrite(
+    method: string,
+    call: AtlasCall<z.ZodType | undefined>,
+  ): Promise<RawReply> {
+    this.writesSent += 1
+    try {
+      return await this.sendOnce(method, call)
+    } finally {
+      // Counted again once answered: a read that began while the write ran is stale too.
+      this.writesSent += 1
     }
   }
 

@@ -29,8 +29,11 @@ afterEach(async () => {
   await t.sandbox.control('DELETE', '/faults')
 })
 
+// As the SPA's first load and its Refresh ask: a fresh composition, never a kept one.
+const FRESH = { 'cache-control': 'no-cache' }
+
 async function overview(): Promise<Overview> {
-  const res = await viewer.call('GET', '/api/overview')
+  const res = await viewer.call('GET', '/api/overview', undefined, FRESH)
   expect(res.status, res.text).toBe(200)
   return overviewSchema.parse(res.body)
 }
@@ -186,7 +189,12 @@ describe('GET /api/overview', () => {
       kind: 'status',
       status: 503,
     })
-    const unavailable = await viewer.call('GET', '/api/overview')
+    const unavailable = await viewer.call(
+      'GET',
+      '/api/overview',
+      undefined,
+      FRESH,
+    )
     expect(unavailable.status).toBe(503)
     expect(unavailable.body).toMatchObject({
       error: 503,
@@ -200,7 +208,7 @@ describe('GET /api/overview', () => {
       status: 429,
       retryAfterSeconds: 120,
     })
-    const limited = await viewer.call('GET', '/api/overview')
+    const limited = await viewer.call('GET', '/api/overview', undefined, FRESH)
     expect(limited.status).toBe(429)
     expect(limited.body).toMatchObject({
       errorCode: 'RATE_LIMITED_TOKEN_BUCKET',
@@ -211,5 +219,91 @@ describe('GET /api/overview', () => {
   it('needs a session', async () => {
     const anonymous = await t.browser()
     expect((await anonymous.call('GET', '/api/overview')).status).toBe(401)
+  })
+})
+
+/** Calls to Atlas so far, from the BFF's own metrics. */
+async function upstreamGets(): Promise<number> {
+  const res = await fetch(`${t.url}/metrics`)
+  const text = await res.text()
+  return [
+    ...text.matchAll(/bff_upstream_calls_total\{method="GET"[^}]*\} (\d+)/g),
+  ]
+    .map((m) => Number(m[1]))
+    .reduce((a, b) => a + b, 0)
+}
+
+describe('GET /api/overview: kept for a few seconds', () => {
+  it('answers polls from a composition of the last seconds, and composes anew when asked', async () => {
+    const first = await overview()
+    const before = await upstreamGets()
+    const polled = await viewer.call('GET', '/api/overview')
+    expect(polled.status).toBe(200)
+    expect(overviewSchema.parse(polled.body).fetchedAt).toBe(first.fetchedAt)
+    expect(await upstreamGets()).toBe(before)
+
+    // A Refresh (no-cache) goes to Atlas; and its answer is kept in turn.
+    await overview()
+    const afterRefresh = await upstreamGets()
+    expect(afterRefresh).toBeGreaterThan(before)
+    await viewer.call('GET', '/api/overview')
+    expect(await upstreamGets()).toBe(afterRefresh)
+  })
+
+  it('composes anew after the BFF sent Atlas a write', async () => {
+    const operator = await t.browser('operator')
+    await overview()
+    const base = `/api/atlas/v2/groups/${PAYMENTS}/clusters/payments-staging/backup`
+    // The second newest: an earlier test has a download of the newest.
+    const list = await operator.call('GET', `${base}/snapshots?itemsPerPage=2`)
+    const snapshotId = (list.body as { results: { id: string }[] }).results[1]
+      ?.id
+    const created = await operator.call(
+      'POST',
+      `${base}/restoreJobs`,
+      { deliveryType: 'download', snapshotId },
+      { 'idempotency-key': 'overview-after-write-1' },
+    )
+    expect(created.status, created.text).toBe(200)
+    const before = await upstreamGets()
+    const polled = await viewer.call('GET', '/api/overview')
+    const after = overviewSchema.parse(polled.body)
+    expect(await upstreamGets()).toBeGreaterThan(before)
+    expect(
+      row(after, 'payments-staging').activeRestores,
+    ).toBeGreaterThanOrEqual(1)
+  })
+
+  it('never keeps an incomplete composition', async () => {
+    await t.sandbox.control('POST', '/faults', {
+      path: `/groups/${ANALYTICS}/clusters$`,
+      kind: 'status',
+      status: 500,
+    })
+    const failed = await overview()
+    expect(failed.projectErrors).toHaveLength(1)
+    await t.sandbox.control('DELETE', '/faults')
+    const polled = await viewer.call('GET', '/api/overview')
+    expect(overviewSchema.parse(polled.body).projectErrors).toEqual([])
+  })
+})
+
+describe('GET /api/overview: an outage is never papered over', () => {
+  it('forgets the kept composition when a fresh one fails', async () => {
+    await overview()
+    await t.sandbox.control('POST', '/faults', {
+      path: '/api/atlas/v2/groups$',
+      kind: 'status',
+      status: 503,
+    })
+    const refreshed = await viewer.call(
+      'GET',
+      '/api/overview',
+      undefined,
+      FRESH,
+    )
+    expect(refreshed.status).toBe(503)
+    const polled = await viewer.call('GET', '/api/overview')
+    expect(polled.status).toBe(503)
   })
 })

@@ -65,13 +65,20 @@ async function call(
   }
 }
 
+/** Asks the BFF for a fresh answer rather than one it composed seconds ago (the overview). */
+export const FRESH: Record<string, string> = { 'cache-control': 'no-cache' }
+
 export const api = {
   async get<T extends z.ZodType>(
     path: string,
     schema: T,
     signal?: AbortSignal,
+    headers?: Record<string, string>,
   ): Promise<z.infer<T>> {
-    return schema.parse((await call('GET', path, { signal })).body)
+    return schema.parse(
+      (await call('GET', path, { signal, ...(headers ? { headers } : {}) }))
+        .body,
+    )
   },
   async send<T extends z.ZodType>(
     method: 'POST' | 'PATCH' | 'DELETE',

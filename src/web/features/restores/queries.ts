@@ -35,7 +35,7 @@ import {
   flexRestoreJobState,
   restoreJobState,
 } from '../../../contract/rules/restore-job-state'
-import { api } from '../../lib/api-client'
+import { api, FRESH } from '../../lib/api-client'
 import { ApiError } from '../../lib/api-error'
 import { restoreApi } from './api-paths'
 import { readAtlasJob } from './monitor/atlas-job'
@@ -60,12 +60,15 @@ export const restoreKeys = {
   live: () => [...restoreKeys.all, 'live'] as const,
 }
 
-/** Every deployment with its backup facts, and Atlas's clock (`fetchedAt`) for "now". */
+/**
+ * Every deployment with its backup facts, and Atlas's clock (`fetchedAt`) for "now": always
+ * freshly composed, since the pre-flight and the window edges depend on it.
+ */
 export function overviewQuery() {
   return queryOptions({
     queryKey: [...restoreKeys.wizard(), 'overview'],
     queryFn: ({ signal }) =>
-      api.get(restoreApi.overview(), overviewSchema, signal),
+      api.get(restoreApi.overview(), overviewSchema, signal, FRESH),
   })
 }
 

@@ -1,6 +1,6 @@
 import '../clusters.css'
 
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 
 import { DataAge } from '../../../components/data-age'
@@ -14,7 +14,7 @@ import {
   parseListParams,
   withListParams,
 } from '../list-params'
-import { overviewQuery } from '../queries'
+import { overviewQuery, refreshOverview } from '../queries'
 import { filterRows, sortRows } from '../rows'
 import { ClusterFilters } from './cluster-filters'
 import { ClusterTable } from './cluster-table'
@@ -22,6 +22,7 @@ import { HealthSummary } from './health-summary'
 
 /** Home: every cluster of every project with its backup health (issue 5). */
 export function ClusterList() {
+  const queryClient = useQueryClient()
   const overview = useQuery(overviewQuery())
   const [searchParams, setSearchParams] = useSearchParams()
   const params = parseListParams(searchParams)
@@ -63,7 +64,7 @@ export function ClusterList() {
         <LoadFailure
           error={overview.error}
           what="The cluster list"
-          onRetry={() => void overview.refetch()}
+          onRetry={() => void refreshOverview(queryClient)}
         />
       </>
     )
@@ -79,7 +80,7 @@ export function ClusterList() {
       <UpstreamBanner
         error={overview.error}
         dataUpdatedAt={overview.dataUpdatedAt}
-        onRetry={() => void overview.refetch()}
+        onRetry={() => void refreshOverview(queryClient)}
       />
       {data.projectErrors.length > 0 ? (
         <div className="banner banner-warn" role="alert">
@@ -101,7 +102,7 @@ export function ClusterList() {
       <DataAge
         dataUpdatedAt={overview.dataUpdatedAt}
         fetching={overview.isFetching}
-        onRefresh={() => void overview.refetch()}
+        onRefresh={() => void refreshOverview(queryClient)}
       />
       <ClusterFilters overview={data} params={params} onChange={update} />
       {rows.length === 0 ? (
