@@ -1,4 +1,9 @@
 import type { Cluster } from '../../../contract/atlas/cluster'
+import {
+  type CopyZone,
+  clusterNodeRegions,
+  clusterZones,
+} from '../../../contract/rules/copy-zones'
 
 /** What the editor needs to know of the cluster. */
 export type ClusterFacts = {
@@ -11,6 +16,10 @@ export type ClusterFacts = {
   backupEnabled: boolean
   sharded: boolean
   mongoDBVersion: string | undefined
+  /** Zones whose snapshots can be copied to other regions (issue 9). */
+  zones: CopyZone[]
+  /** Regions holding the cluster's nodes: offered last as copy regions. */
+  nodeRegions: string[]
 }
 
 export function clusterFacts(cluster: Cluster): ClusterFacts {
@@ -27,5 +36,7 @@ export function clusterFacts(cluster: Cluster): ClusterFacts {
     sharded:
       cluster.clusterType !== undefined && cluster.clusterType !== 'REPLICASET',
     mongoDBVersion: cluster.mongoDBVersion,
+    zones: clusterZones(cluster),
+    nodeRegions: clusterNodeRegions(cluster),
   }
 }

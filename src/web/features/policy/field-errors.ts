@@ -10,6 +10,9 @@ import { ITEMS } from './form-schema'
 /** Where a refusal's path lands in react-hook-form's errors. */
 export function formPathOf(field: string | undefined): string {
   if (field === ITEMS) return `${ITEMS}.root`
+  // A copy setting's list of kinds ("name at least one kind", "at most 6") shows under it.
+  if (field !== undefined && /^copySettings\.\d+\.copyPolicyItems$/.test(field))
+    return `${field}.root`
   if (field === undefined || field === '' || field === 'policies')
     return 'root.policy'
   return field
@@ -22,6 +25,12 @@ const FIELD_WORDS: Record<string, string> = {
   retentionValue: 'the retention',
   frequencyInterval: 'the interval',
   frequencyType: 'the frequency',
+  lastNumberOfSnapshots: 'the number of last snapshots',
+  shouldCopyOplogs: 'Copying oplogs',
+  copyPolicyItems: 'the snapshots to copy',
+  cloudProvider: 'the cloud provider',
+  regionName: 'the region',
+  exportBucketId: 'the export bucket id',
 }
 
 /** The rules' reasons name fields as the API does; the editor says them as its labels do. */

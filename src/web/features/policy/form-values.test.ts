@@ -70,6 +70,10 @@ describe('form values', () => {
         },
       ],
       updateSnapshots: true,
+      // Copies always go back in the current form (issue 9).
+      copyPolicyItemsEnabled: true,
+      copySettings: [],
+      useOrgAndGroupNamesInExportPrefix: false,
     })
   })
 

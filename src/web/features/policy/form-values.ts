@@ -11,6 +11,13 @@ import {
 } from '../../../contract/rules/policy-default'
 import type { PolicyOptions } from '../../../contract/rules/policy-intervals'
 import type { PolicyItemInput } from '../../../contract/rules/policy-items'
+import {
+  type ExtrasShape,
+  extrasBody,
+  extrasFormValues,
+  formExtras,
+  scheduleExtras,
+} from './copy-values'
 import type { ItemFormValues, PolicyFormValues } from './form-schema'
 
 // Between Atlas's schedule and the form: what the form starts from, the policy as the rules,
@@ -22,6 +29,8 @@ export type PolicyShape = {
   referenceMinuteOfHour?: number | undefined
   restoreWindowDays?: number | undefined
   items: readonly PolicyItemInput[]
+  /** Copies to other regions and exports (issue 9). */
+  extras?: ExtrasShape | undefined
 }
 
 export function scheduleShape(schedule: BackupSchedule): PolicyShape {
@@ -30,6 +39,7 @@ export function scheduleShape(schedule: BackupSchedule): PolicyShape {
     referenceMinuteOfHour: schedule.referenceMinuteOfHour,
     restoreWindowDays: schedule.restoreWindowDays,
     items: schedule.policies[0]?.policyItems ?? [],
+    extras: scheduleExtras(schedule),
   }
 }
 
@@ -43,6 +53,7 @@ export function formShape(values: PolicyFormValues): PolicyShape {
     referenceMinuteOfHour: values.referenceMinuteOfHour,
     restoreWindowDays: values.restoreWindowDays,
     items: values.policies[0].policyItems.map(fromFormItem),
+    extras: formExtras(values),
   }
 }
 
@@ -70,6 +81,7 @@ export function toFormValues(schedule: BackupSchedule): PolicyFormValues {
       },
     ],
     updateSnapshots: false,
+    ...extrasFormValues(schedule),
   }
 }
 
@@ -96,6 +108,13 @@ export function defaultFormValues(
     restoreWindowDays: policy.restoreWindowDays,
     policies: [{ policyItems: items }],
     updateSnapshots: current.updateSnapshots,
+    // The default is a policy: copies and exports stay as edited.
+    copySettings: current.copySettings,
+    deleteCopiedBackups: current.deleteCopiedBackups,
+    autoExportEnabled: current.autoExportEnabled,
+    export: current.export,
+    useOrgAndGroupNamesInExportPrefix:
+      current.useOrgAndGroupNamesInExportPrefix,
   }
 }
 
@@ -117,11 +136,21 @@ export function newItem(
   )
 }
 
-const READ_ONLY = new Set(['clusterId', 'clusterName', 'nextSnapshot', 'links'])
+// Read-only fields stay out; the copy and export fields are written anew (extrasBody).
+const NOT_SENT_BACK = new Set([
+  'clusterId',
+  'clusterName',
+  'nextSnapshot',
+  'links',
+  'copySettings',
+  'copyPolicyItemsEnabled',
+  'export',
+])
 
 /**
  * The PATCH body: the schedule as read, with the edited fields, sent back whole (P1). Atlas's
  * read-only fields stay out; without continuous backup the restore window goes back as it was.
+ * Copies go back in the current form (copyPolicyItems), deprecated frequencies converted.
  */
 export function toUpdateBody(
   values: PolicyFormValues,
@@ -129,7 +158,7 @@ export function toUpdateBody(
   pitEnabled: boolean,
 ): BackupScheduleUpdate {
   const writable = Object.fromEntries(
-    Object.entries(saved).filter(([key]) => !READ_ONLY.has(key)),
+    Object.entries(saved).filter(([key]) => !NOT_SENT_BACK.has(key)),
   )
   const policyId = saved.policies[0]?.id
   return {
@@ -146,5 +175,6 @@ export function toUpdateBody(
       },
     ],
     updateSnapshots: values.updateSnapshots,
+    ...extrasBody(values),
   }
 }

@@ -1,4 +1,6 @@
+import type { CopyZone } from '../../../contract/rules/copy-zones'
 import type { PolicyItemInput } from '../../../contract/rules/policy-items'
+import { diffExtras } from './copy-diff'
 import {
   describeInterval,
   describeItem,
@@ -21,6 +23,8 @@ export type PolicyDiff = {
   added: PolicyItemInput[]
   removed: PolicyItemInput[]
   changed: ItemChange[]
+  /** Copies to other regions and exports, in words (issue 9). */
+  extras: string[]
 }
 
 const sameItem = (a: PolicyItemInput, b: PolicyItemInput) =>
@@ -66,7 +70,7 @@ function text(value: number | undefined, unit: string): string {
 export function diffPolicy(
   saved: PolicyShape,
   edited: PolicyShape,
-  options: { pitEnabled: boolean },
+  options: { pitEnabled: boolean; zones?: readonly CopyZone[] },
 ): PolicyDiff {
   const fields: FieldChange[] = []
   const timeBefore = describeUtcTime(
@@ -95,11 +99,17 @@ export function diffPolicy(
     })
   }
   const { pairs, added, removed } = pairItems(saved.items, edited.items)
+  const zoneName = (zoneId: string) =>
+    options.zones?.find((z) => z.zoneId === zoneId)?.zoneName ?? zoneId
   return {
     fields,
     added,
     removed,
     changed: pairs.filter((p) => !sameItem(p.before, p.after)),
+    extras:
+      saved.extras && edited.extras
+        ? diffExtras(saved.extras, edited.extras, zoneName)
+        : [],
   }
 }
 
@@ -108,7 +118,8 @@ export function isEmptyDiff(diff: PolicyDiff): boolean {
     diff.fields.length +
       diff.added.length +
       diff.removed.length +
-      diff.changed.length ===
+      diff.changed.length +
+      diff.extras.length ===
     0
   )
 }
@@ -144,5 +155,6 @@ export function describeDiff(diff: PolicyDiff): string[] {
     ...diff.changed.map(describeChange),
     ...diff.added.map((item) => `Added: ${describeItem(item)}`),
     ...diff.removed.map((item) => `Removed: ${describeItem(item)}`),
+    ...diff.extras,
   ]
 }

@@ -2,30 +2,35 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { type Resolver, get, set } from 'react-hook-form'
 
 import {
-  type PolicyValidationOptions,
-  validatePolicy,
-} from '../../../contract/rules/policy-validate'
+  type ScheduleValidationOptions,
+  validateSchedule,
+} from '../../../contract/rules/schedule-validate'
 import { addErrors, flattenErrors } from './field-errors'
 import { type PolicyFormValues, policyFormSchema } from './form-schema'
 import { formShape } from './form-values'
 
 // Live validation: the contract schema (types, P6 bounds) through zodResolver, merged with every
-// refusal of the shared rules P1–P6 (validatePolicy, the function the BFF and the sandbox call),
-// each on its field. Where both speak about one field the rule's sentence wins: it says why.
+// refusal of the shared rules P1–P6, copies and exports (validateSchedule, the function the BFF
+// and the sandbox call), each on its field. Where both speak about one field the rule's sentence wins: it says why.
 
 export function policyRules(
   values: PolicyFormValues,
-  options: PolicyValidationOptions,
+  options: ScheduleValidationOptions,
 ) {
   const shape = formShape(values)
-  return validatePolicy(
-    { ...shape, policies: [{ policyItems: shape.items }] },
+  return validateSchedule(
+    {
+      ...shape,
+      ...shape.extras,
+      copyPolicyItemsEnabled: true,
+      policies: [{ policyItems: shape.items }],
+    },
     options,
   )
 }
 
 export function policyResolver(
-  options: PolicyValidationOptions,
+  options: ScheduleValidationOptions,
 ): Resolver<PolicyFormValues> {
   const schema = zodResolver(policyFormSchema(options.pitEnabled), undefined, {
     raw: true,

@@ -17,7 +17,9 @@ const ITEM_FIELDS: ItemField[] = [
 ]
 
 const same = (a: unknown, b: unknown) =>
-  a === b || (Number.isNaN(a) && Number.isNaN(b))
+  a === b ||
+  (Number.isNaN(a) && Number.isNaN(b)) ||
+  (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b))
 
 function pick<T>(mine: T, before: T, theirs: T): T {
   return same(mine, before) ? theirs : mine
@@ -95,5 +97,19 @@ export function rebaseEdits(
     ),
     policies: [{ policyItems: items }],
     updateSnapshots: mine.updateSnapshots,
+    // Copies and exports (issue 9) as a whole: the operator's if they changed them.
+    copySettings: pick(mine.copySettings, old.copySettings, next.copySettings),
+    deleteCopiedBackups: mine.deleteCopiedBackups,
+    autoExportEnabled: pick(
+      mine.autoExportEnabled,
+      old.autoExportEnabled,
+      next.autoExportEnabled,
+    ),
+    export: pick(mine.export, old.export, next.export),
+    useOrgAndGroupNamesInExportPrefix: pick(
+      mine.useOrgAndGroupNamesInExportPrefix,
+      old.useOrgAndGroupNamesInExportPrefix,
+      next.useOrgAndGroupNamesInExportPrefix,
+    ),
   }
 }

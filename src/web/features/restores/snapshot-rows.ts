@@ -26,6 +26,8 @@ export type SnapshotRow = {
   topology: 'replicaSet' | 'shardedCluster'
   shardCount: number | undefined
   configServerType: ConfigServerType | undefined
+  /** Regions holding a copy (replica set snapshots, issue 9). */
+  copyRegions?: readonly string[] | undefined
 }
 
 const byNewest = (a: SnapshotRow, b: SnapshotRow) =>
@@ -56,6 +58,7 @@ export function dedicatedSnapshotRows(
             ? snapshotShardCount({ members, configServerType })
             : undefined,
           configServerType,
+          copyRegions: (s as ReplicaSetSnapshot).copyRegions,
         },
       ]
     })

@@ -26,6 +26,8 @@ export type SnapshotRow = {
   replicaSetName: string | undefined
   /** Sharded cluster snapshots: one per shard and config server. */
   members: readonly SnapshotMemberInput[] | undefined
+  /** Regions holding a copy of it (replica set snapshots, issue 9). */
+  copyRegions?: readonly string[] | undefined
 }
 
 /** What the page knows of the deployment whose snapshots it shows. */
@@ -45,7 +47,7 @@ export type Deployment = {
 
 /** Dedicated (replica set and sharded) snapshots share one shape; members only on sharded. */
 export function fromDedicated(
-  s: ShardedSnapshot & { replicaSetName?: string },
+  s: ShardedSnapshot & { replicaSetName?: string; copyRegions?: string[] },
 ): SnapshotRow | null {
   if (!s.id || !s.createdAt) return null
   return {
@@ -60,6 +62,7 @@ export function fromDedicated(
     mongodVersion: s.mongodVersion,
     replicaSetName: s.replicaSetName,
     members: s.members,
+    copyRegions: s.copyRegions,
   }
 }
 

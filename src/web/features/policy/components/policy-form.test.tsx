@@ -57,6 +57,8 @@ const facts = (over: Partial<ClusterFacts> = {}): ClusterFacts => ({
   backupEnabled: true,
   sharded: false,
   mongoDBVersion: '7.0.14',
+  zones: [],
+  nodeRegions: [],
   ...over,
 })
 

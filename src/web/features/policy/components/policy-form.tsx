@@ -25,6 +25,8 @@ import { saveVerdict } from '../save-verdict'
 import { useEstimate } from '../use-estimate'
 import { ConflictPanel } from './conflict-panel'
 import { Consequences } from './consequences'
+import { CopyRegionsSection } from './copy-regions-section'
+import { ExportSection } from './export-section'
 import { LeaveGuard } from './leave-guard'
 import { PolicyItemsTable } from './policy-items-table'
 import { RestoreWindowField } from './restore-window-field'
@@ -50,8 +52,14 @@ export function PolicyForm(props: PolicyFormProps) {
   const [refused, setRefused] = useState(false)
   const [notice, setNotice] = useState('')
   const resolver = useMemo(
-    () => policyResolver({ nvme: facts.nvme, pitEnabled: facts.pitEnabled }),
-    [facts.nvme, facts.pitEnabled],
+    () =>
+      policyResolver({
+        nvme: facts.nvme,
+        pitEnabled: facts.pitEnabled,
+        zones: facts.zones,
+        knownRegionsOnly: false,
+      }),
+    [facts.nvme, facts.pitEnabled, facts.zones],
   )
   const form = useForm<PolicyFormValues>({
     resolver,
@@ -178,6 +186,12 @@ export function PolicyForm(props: PolicyFormProps) {
               {policyError}
             </p>
           ) : null}
+          <CopyRegionsSection
+            groupId={props.groupId}
+            facts={facts}
+            saved={scheduleShape(base.schedule).extras?.copySettings ?? []}
+          />
+          <ExportSection />
           <Consequences
             diff={diff}
             estimate={estimate}

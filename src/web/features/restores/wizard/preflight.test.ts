@@ -141,3 +141,28 @@ describe('preflightChecks', () => {
     ).toBe('fail')
   })
 })
+
+describe('preflightChecks: copies in other regions (issue 9)', () => {
+  it('says when the snapshot could be restored from a copy region, never blocking', () => {
+    const copied = check({
+      snapshot: snapshot({ copyRegions: ['US_WEST_2'] }),
+    }).by('copy-regions')
+    expect(copied).toMatchObject({ status: 'pass' })
+    expect(copied?.detail).toBe(
+      'This snapshot also has a copy in US_WEST_2: if the region it was taken in is down, Atlas can restore it from that copy.',
+    )
+    expect(
+      check({ snapshot: snapshot({ copyRegions: [] }) }).by('copy-regions')
+        ?.detail,
+    ).toMatch(/^This snapshot has no copy in another region/)
+  })
+
+  it('speaks of copied oplogs for a point in time, and not at all for Flex', () => {
+    expect(check({ snapshot: undefined }).by('copy-regions')?.detail).toMatch(
+      /copies oplogs there/,
+    )
+    expect(
+      check({ source: facts({ kind: 'flex' }) }).by('copy-regions'),
+    ).toBeUndefined()
+  })
+})

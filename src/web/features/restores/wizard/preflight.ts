@@ -223,6 +223,40 @@ function activeRestoreLine({
       }
 }
 
+/**
+ * Issue 9: "In the event of a cloud provider service outage in a region configured for
+ * automatic snapshot distribution, Atlas will attempt restore using snapshots stored in copy
+ * regions" (reference 003). Said for a dedicated cluster's snapshot, never blocking.
+ */
+function copyRegionLine({ source, snapshot }: PreflightInput): PreflightLine[] {
+  if (source.kind !== 'dedicated') return []
+  const title = 'Copies in other regions'
+  if (!snapshot) {
+    return [
+      {
+        id: 'copy-regions',
+        title,
+        status: 'pass',
+        detail:
+          'A point-in-time restore can come from a copy region only if the backup policy copies oplogs there; otherwise it needs the region the cluster backs up in.',
+      },
+    ]
+  }
+  if (snapshot.topology === 'shardedCluster') return []
+  const regions = snapshot.copyRegions ?? []
+  return [
+    {
+      id: 'copy-regions',
+      title,
+      status: 'pass',
+      detail:
+        regions.length > 0
+          ? `This snapshot also has ${regions.length === 1 ? 'a copy' : 'copies'} in ${regions.join(', ')}: if the region it was taken in is down, Atlas can restore it from ${regions.length === 1 ? 'that copy' : 'a copy'}.`
+          : 'This snapshot has no copy in another region: it restores only from the region it was taken in.',
+    },
+  ]
+}
+
 export function preflightChecks(input: PreflightInput): PreflightLine[] {
   const dataVersion =
     input.snapshot?.mongodVersion ?? input.source.mongoDBVersion
@@ -235,6 +269,7 @@ export function preflightChecks(input: PreflightInput): PreflightLine[] {
     sameLine(input),
     snapshotAgeLine(input),
     activeRestoreLine(input),
+    ...copyRegionLine(input),
   ]
 }
 

@@ -97,6 +97,16 @@ export function SelectedSnapshot({
             <dd>{snapshot.description}</dd>
           </>
         ) : null}
+        {snapshot.copyRegions !== undefined ? (
+          <>
+            <dt>Copied to</dt>
+            <dd>
+              {snapshot.copyRegions.length > 0
+                ? snapshot.copyRegions.join(', ')
+                : 'No other region'}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {snapshot.snapshotType === 'fallback' ? (
         <p className="warning">

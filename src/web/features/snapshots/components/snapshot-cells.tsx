@@ -101,6 +101,12 @@ export function SnapshotCells({
           '—'
         )}
       </td>
+      <td>
+        {/* Issue 9: the regions this snapshot has been copied to. */}
+        {snapshot.copyRegions && snapshot.copyRegions.length > 0
+          ? snapshot.copyRegions.join(', ')
+          : '—'}
+      </td>
       <td className="description">{snapshot.description ?? ''}</td>
     </>
   )
@@ -114,6 +120,7 @@ export function MemberCells({ member }: { member: SnapshotMemberInput }) {
         <span className="member-name">↳ {member.replicaSetName}</span>
       </td>
       <td>{config ? 'Config server' : 'Shard'}</td>
+      <td />
       <td />
       <td />
       <td />

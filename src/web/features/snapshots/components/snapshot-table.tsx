@@ -123,6 +123,7 @@ export function SnapshotTable({
           <col className="col-status" />
           <col className="col-size" />
           <col className="col-expires" />
+          <col />
           <col className="col-description" />
         </colgroup>
         <thead>
@@ -133,6 +134,7 @@ export function SnapshotTable({
             <th scope="col">Status</th>
             <th scope="col">Size</th>
             <th scope="col">Expires</th>
+            <th scope="col">Copies</th>
             <th scope="col">Description</th>
           </tr>
         </thead>
