@@ -121,6 +121,42 @@ export class PolicyEditorPage {
     })
   }
 
+  /** Copies to other regions (issue 9): one fieldset per copy region of a zone. */
+  copyRegion(zone: string, n: number) {
+    const name = `${zone} copy region ${n}`
+    return {
+      group: this.page.getByRole('group', { name: new RegExp(`^${name}:`) }),
+      region: this.page.getByLabel(`${name} region`, { exact: true }),
+      kind: (kind: string) =>
+        this.page.getByLabel(`${name}: copy ${kind} snapshots`, {
+          exact: true,
+        }),
+      keepFor: (kind: string) =>
+        this.page.getByLabel(`${name}: keep ${kind} copies for`, {
+          exact: true,
+        }),
+      lastSnapshots: this.page.getByLabel(
+        `${name}: or copy only the last snapshots (how many, 1 to 500)`,
+      ),
+      oplogs: this.page
+        .getByRole('group', { name: new RegExp(`^${name}:`) })
+        .getByRole('checkbox', { name: /^Copy oplogs to / }),
+      remove: this.page.getByRole('button', { name: `Remove ${name}` }),
+    }
+  }
+
+  addCopyRegion(zone: string): Locator {
+    return this.page.getByRole('button', {
+      name: `Add a copy region to ${zone}`,
+    })
+  }
+
+  get removeCopyDialog(): Locator {
+    return this.page.getByRole('dialog', {
+      name: /^Stop copying snapshots to /,
+    })
+  }
+
   /** The options of a select, as shown. */
   async optionsOf(select: Locator): Promise<string[]> {
     return select.getByRole('option').allTextContents()
