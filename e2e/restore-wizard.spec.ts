@@ -366,3 +366,72 @@ test.describe('restore wizard: complete restores', () => {
     await finishJob(page, sandbox, await createdJobId(page))
   })
 })
+
+const NVME = 'events-nvme'
+
+test.describe('restore wizard: serverless', () => {
+  test.beforeEach(async ({ sandbox, signIn }) => {
+    await sandbox.reset()
+    await signIn()
+  })
+
+  test('restores a serverless snapshot onto a replica set; no download offered (R5, R7)', async ({
+    page,
+    sandbox,
+    expectNoAxeViolations,
+  }) => {
+    const wizard = new RestoreWizardPage(page)
+    await wizard.open()
+    const snapshotId = await wizard.chooseLatestSnapshot(
+      'dev-tools',
+      'dev-serverless',
+    )
+    await wizard.next.click()
+    const download = wizard.deliveryType('Download')
+    await expect(download).toBeDisabled()
+    await expect(download).toHaveAccessibleDescription(
+      /not available for serverless instances/,
+    )
+    await wizard.deliveryType('Automated restore').check()
+    await wizard.next.click()
+    // An older MongoDB on the target blocks the wizard, with the reason.
+    await wizard.chooseTarget('payments-prod', STAGING)
+    await expect(wizard.preflightLine('MongoDB version')).toContainText(
+      'Fail: MongoDB version. The data runs MongoDB 8.0 but payments-staging runs 7.0',
+    )
+    await expect(wizard.next).toBeDisabled()
+    await wizard.chooseTarget('analytics', NVME)
+    await expect(wizard.preflightLine('Kind of deployment')).toContainText(
+      'Pass',
+    )
+    await expect(wizard.preflight.getByRole('status')).not.toHaveText(/fail/i)
+    await expectNoAxeViolations()
+    await wizard.next.click()
+    await wizard.confirmName.fill(NVME)
+    expect(await wizard.requestBody()).toMatchObject({
+      deliveryType: 'automated',
+      snapshotId,
+      targetGroupId: GROUPS.analytics,
+      targetClusterName: NVME,
+    })
+    await wizard.submit.click()
+    const jobId = await createdJobId(
+      page,
+      'serverless',
+      GROUPS.devTools,
+      'dev-serverless',
+    )
+    const job = await finishJob(
+      page,
+      sandbox,
+      jobId,
+      `/api/atlas/v2/groups/${GROUPS.devTools}/serverless/dev-serverless/backup/restoreJobs`,
+    )
+    expect(job.failed ?? false).toBe(false)
+    const [, origin] = await lineage(sandbox, GROUPS.analytics, NVME)
+    expect(origin).toMatchObject({
+      groupId: GROUPS.devTools,
+      clusterName: 'dev-serverless',
+    })
+  })
+})
