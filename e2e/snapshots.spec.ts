@@ -59,17 +59,36 @@ test.describe('snapshot browser', () => {
     await expect(page.getByRole('radio', { name: 'Policy' })).toBeChecked()
     await expect(table.getByRole('cell', { name: 'Hourly' })).toHaveCount(0)
 
-    // The timeline selects in the table.
-    const tick = page
-      .getByRole('button', { name: /^Weekly snapshot, / })
-      .first()
-    const label = (await tick.getAttribute('aria-label')) ?? ''
-    const when = /, (\d{4}-\d\d-\d\d \d\d:\d\d UTC),/.exec(label)?.[1] ?? ''
-    await tick.click()
+    // The timeline selects in the table: pointing at a tick shows it, clicking selects it…
+    const timeline = page.getByRole('listbox', {
+      name: /^Snapshots over time/,
+    })
+    // The only lane (weekly), near the right end: its newest weekly snapshot.
+    const box = (await timeline.boundingBox())!
+    const newest = { x: box.width - 5, y: 14 }
+    await timeline.hover({ position: newest })
+    const tooltip = page.getByRole('tooltip')
+    await expect(tooltip).toContainText('Weekly')
+    const pointed = (await tooltip.locator('strong').textContent()) ?? ''
+    await timeline.click({ position: newest })
     await expect(page).toHaveURL(/snapshot=[a-f0-9]{24}/)
+    await expect(
+      page.getByRole('heading', { name: `Selected snapshot: ${pointed}` }),
+    ).toBeVisible()
+
+    // …and so does the keyboard: Home goes to the oldest, Enter selects it.
+    await timeline.focus()
+    await timeline.press('Home')
+    const current = timeline.getByRole('option')
+    await expect(current).toHaveAccessibleName(/^Weekly snapshot, /)
+    const label = (await current.textContent()) ?? ''
+    const when = /, (\d{4}-\d\d-\d\d \d\d:\d\d UTC),/.exec(label)?.[1] ?? ''
+    expect(when).not.toBe(pointed)
+    await timeline.press('Enter')
     await expect(
       page.getByRole('heading', { name: `Selected snapshot: ${when}` }),
     ).toBeVisible()
+    await expect(current).toHaveAttribute('aria-selected', 'true')
     await expect(
       table.getByRole('button', { pressed: true, name: new RegExp(when) }),
     ).toBeVisible()

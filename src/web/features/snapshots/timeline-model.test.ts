@@ -7,6 +7,7 @@ import {
   expectedIntervals,
   findGaps,
   laneOf,
+  narrowTimeline,
   spanFor,
 } from './timeline-model'
 
@@ -110,5 +111,24 @@ describe('timeline model', () => {
     expect(spanFor('2d', rows, now).start).toEqual(
       new Date(t0 + HOUR - 48 * HOUR),
     )
+  })
+
+  it('narrows the timeline to the snapshots shown, as if built from them', () => {
+    const rows = makeRows(40, t0 + 40 * HOUR)
+    const input = {
+      span: { start: new Date(t0), end: new Date(t0 + 41 * HOUR) },
+      restorable: [],
+      blackouts: [],
+      gaps: [],
+    }
+    const full = buildTimeline({ ...input, snapshots: rows })
+    const shown = rows.filter(
+      (r) => r.snapshotType === 'onDemand' || r.frequencyType === 'daily',
+    )
+    const narrowed = narrowTimeline(full, shown)
+    expect(narrowed).toEqual(buildTimeline({ ...input, snapshots: shown }))
+    expect(narrowed.lanes.map((l) => l.lane)).toEqual(['daily', 'onDemand'])
+    // Nothing left out: the same timeline, so that memoised drawing holds.
+    expect(narrowTimeline(full, [...rows])).toBe(full)
   })
 })

@@ -12,6 +12,7 @@ import {
   buildTimeline,
   expectedIntervals,
   findGaps,
+  narrowTimeline,
   type SpanPreset,
   spanFor,
 } from './timeline-model'
@@ -35,7 +36,8 @@ type TimelineData = {
  */
 export function useTimelineData(input: TimelineData) {
   const { deployment, schedule, jobs, all, shown, span, clientNow } = input
-  return useMemo(() => {
+  // Everything drawn for all the snapshots: unchanged while only the filters (`shown`) change.
+  const backdrop = useMemo(() => {
     const newest = all[0] ? Date.parse(all[0].createdAt) : 0
     const now = new Date(Math.max(clientNow, newest))
     const windowDays = !deployment.pitEnabled
@@ -57,13 +59,17 @@ export function useTimelineData(input: TimelineData) {
       expectedIntervals(schedule?.policies[0]?.policyItems),
       now,
     )
-    const timeline = buildTimeline({
-      snapshots: shown,
+    const full = buildTimeline({
+      snapshots: all,
       span: spanFor(span, all, now, window?.start),
       restorable,
       blackouts,
       gaps,
     })
-    return { timeline, windowDays, window, blackouts, gaps }
-  }, [deployment, schedule, jobs, all, shown, span, clientNow])
+    return { full, windowDays, window, blackouts, gaps }
+  }, [deployment, schedule, jobs, all, span, clientNow])
+  return useMemo(() => {
+    const { full, ...rest } = backdrop
+    return { timeline: narrowTimeline(full, shown), ...rest }
+  }, [backdrop, shown])
 }

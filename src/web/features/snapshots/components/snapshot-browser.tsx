@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 
+import type { LiveJob } from '../../../../contract/bff/job-events'
 import type { DeploymentKind } from '../../../../contract/rules/delivery-type'
 import { filterSnapshots } from '../../../../contract/rules/snapshot-filters'
 import { DataAge } from '../../../components/data-age'
@@ -29,6 +30,9 @@ import { BrowserHeader } from './browser-header'
 import { SnapshotFilters } from './snapshot-filters'
 import { SnapshotResults } from './snapshot-results'
 import { TakeSnapshot } from './take-snapshot'
+
+/** One empty list, so that the timeline's memo holds while the jobs load. */
+const noJobs: readonly LiveJob[] = []
 
 type SnapshotBrowserProps = {
   groupId: string
@@ -126,7 +130,7 @@ export function SnapshotBrowser({ groupId, kind, name }: SnapshotBrowserProps) {
           shown={shown}
           deployment={d}
           schedule={schedule.data}
-          jobs={jobs.data?.results ?? []}
+          jobs={jobs.data?.results ?? noJobs}
           clientNow={clientNow}
           role={role}
           notice={notice}

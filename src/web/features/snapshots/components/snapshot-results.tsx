@@ -1,9 +1,10 @@
 import type { BackupSchedule } from '../../../../contract/atlas/schedule'
 import type { LiveJob } from '../../../../contract/bff/job-events'
 import type { Role } from '../../../../contract/rules/roles'
+import { useStableCallback } from '../../../lib/use-stable-callback'
 import type { BrowserParams } from '../browser-params'
 import type { Deployment, SnapshotRow } from '../model'
-import { useTimelineData } from '../use-timeline-data'
+import type { SpanPreset } from '../timeline-model'
 import { SelectedSnapshot } from './selected-snapshot'
 import { SnapshotTable } from './snapshot-table'
 import { TimelineSection } from './timeline-section'
@@ -29,22 +30,27 @@ type SnapshotResultsProps = {
 export function SnapshotResults(props: SnapshotResultsProps) {
   const { params, update, all, shown, deployment, role, notice, setNotice } =
     props
-  const data = useTimelineData({ ...props, span: params.span })
   const selected = all.find((s) => s.id === params.selected)
-  const select = (id: string) => {
+  const select = useStableCallback((id: string) => {
     setNotice(null)
     update({ selected: id }, { replace: true })
-  }
+  })
+  const setSpan = useStableCallback((span: SpanPreset) =>
+    update({ span }, { replace: true }),
+  )
   return (
     <>
       <TimelineSection
-        data={data}
-        pitEnabled={deployment.pitEnabled}
+        deployment={deployment}
+        schedule={props.schedule}
+        jobs={props.jobs}
+        all={all}
+        shown={shown}
+        clientNow={props.clientNow}
         span={params.span}
-        onSpan={(span) => update({ span }, { replace: true })}
+        onSpan={setSpan}
         selectedId={params.selected}
         onSelect={select}
-        total={all.length}
       />
       <section aria-labelledby="snapshots-title">
         <h2 id="snapshots-title">Snapshots</h2>

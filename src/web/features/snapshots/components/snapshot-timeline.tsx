@@ -1,22 +1,19 @@
-import {
-  type KeyboardEvent,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react'
+import { useId, useMemo } from 'react'
 
 import { formatDay, formatInstant } from '../../../lib/format-time'
 import { useTimeZone } from '../../../lib/time-zone'
-import type { Lane, Tick, Timeline } from '../timeline-model'
+import type { Lane, Timeline } from '../timeline-model'
+import { useElementWidth } from '../use-element-width'
 import { TimelineBands } from './timeline-bands'
-import { AXIS, LANE, pct } from './timeline-geometry'
+import { AXIS, LANE, pct, tickLabel } from './timeline-geometry'
 import { laneLabels, TimelineLegend } from './timeline-legend'
-import { TimelineTicks } from './timeline-ticks'
+import { TickMark, TickRing, TimelineTicks } from './timeline-ticks'
 import { TimelineTooltip } from './timeline-tooltip'
+import { useTimelineCursor } from './use-timeline-cursor'
 
 const DAY = 86_400_000
+/** Where nothing is laid out (tests), ticks are merged as if the plot were this wide. */
+const UNMEASURED_WIDTH = 1000
 
 type SnapshotTimelineProps = {
   timeline: Timeline
@@ -24,20 +21,16 @@ type SnapshotTimelineProps = {
   onSelect: (id: string) => void
 }
 
-const keyMoves: Record<string, (index: number, last: number) => number> = {
-  ArrowRight: (i) => i + 1,
-  ArrowDown: (i) => i + 1,
-  ArrowLeft: (i) => i - 1,
-  ArrowUp: (i) => i - 1,
-  Home: () => 0,
-  End: (_, last) => last,
-}
-
 /**
  * The snapshots as ticks across the span, one labelled row per frequency, over the
- * point-in-time window, post-restore blackouts and gaps. Hovering or focusing a tick shows the
- * snapshot; clicking (or Enter) selects it in the table. One tick is in the tab order; the
- * arrow keys, Home and End move between ticks in time order (roving tabindex).
+ * point-in-time window, post-restore blackouts and gaps. Hovering shows the snapshot nearest
+ * the pointer in the lane under it; clicking selects it in the table.
+ *
+ * The ticks are drawn as a few paths (there may be 10,000 snapshots), so there is no element
+ * per tick to focus. The plot is one tab stop instead, a listbox whose only rendered option is
+ * the current snapshot, named by aria-activedescendant: screen readers say which snapshot is
+ * current (and its place, "3 of 120") as the arrow keys, Home and End move it in time order,
+ * and Enter selects it. One pattern whatever the number of ticks, and the DOM stays bounded.
  */
 export function SnapshotTimeline({
   timeline,
@@ -45,57 +38,84 @@ export function SnapshotTimeline({
   onSelect,
 }: SnapshotTimelineProps) {
   const { mode } = useTimeZone()
-  const svgRef = useRef<SVGSVGElement>(null)
-  const [activeId, setActiveId] = useState<string | undefined>(undefined)
-  const [shown, setShown] = useState<Tick | null>(null)
+  const optionBase = useId()
+  const [measure, measured] = useElementWidth()
   const { ticks } = timeline
+  const cursor = useTimelineCursor(timeline, selectedId, onSelect)
+  const { current, hovered, keyboard } = cursor
   // No snapshot in the span: one empty lane still shows the window, blackouts and gaps.
   const rows = useMemo<(Lane | null)[]>(
     () =>
       timeline.lanes.length > 0 ? timeline.lanes.map((l) => l.lane) : [null],
     [timeline.lanes],
   )
-  const laneIndex = useMemo(
-    () => new Map<Lane | null, number>(rows.map((lane, i) => [lane, i])),
-    [rows],
-  )
+  const rowOf = (lane: Lane) => Math.max(0, rows.indexOf(lane))
   const plotHeight = rows.length * LANE
-  const focusId =
-    [activeId, selectedId].find((id) =>
-      ticks.some((t) => t.snapshot.id === id),
-    ) ?? ticks.at(-1)?.snapshot.id
-  const selected = ticks.find((t) => t.snapshot.id === selectedId)
+  const selected = useMemo(
+    () => ticks.find((t) => t.snapshot.id === selectedId),
+    [ticks, selectedId],
+  )
+  const shown = hovered ?? (keyboard ? current : undefined)
   const longSpan =
     timeline.span.end.getTime() - timeline.span.start.getTime() > 3 * DAY
+  const optionId = current ? `${optionBase}-${current.snapshot.id}` : undefined
 
-  // The latest onSelect, for a pick handler that never changes (the ticks stay memoised).
-  const onSelectRef = useRef(onSelect)
-  useEffect(() => {
-    onSelectRef.current = onSelect
-  }, [onSelect])
-  const pick = useCallback((id: string) => {
-    setActiveId(id)
-    onSelectRef.current(id)
-  }, [])
-
-  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault()
-      if (focusId) onSelect(focusId)
-      return
-    }
-    const move = keyMoves[event.key]
-    if (!move) return
-    event.preventDefault()
-    const index = ticks.findIndex((t) => t.snapshot.id === focusId)
-    const last = ticks.length - 1
-    const next = ticks[Math.max(0, Math.min(last, move(index, last)))]
-    if (!next) return
-    setActiveId(next.snapshot.id)
-    svgRef.current
-      ?.querySelector<SVGElement>(`[data-tick="${next.snapshot.id}"]`)
-      ?.focus()
-  }
+  const picture = (
+    <svg width="100%" height={plotHeight + AXIS} aria-hidden="true">
+      <TimelineBands timeline={timeline} lanes={rows.length} />
+      {selected ? (
+        <line
+          className="tl-selected-line"
+          x1={pct(selected.x)}
+          x2={pct(selected.x)}
+          y1={0}
+          y2={plotHeight}
+        />
+      ) : null}
+      <TimelineTicks
+        lanes={timeline.lanes}
+        width={measured || UNMEASURED_WIDTH}
+      />
+      {selected ? (
+        <TickMark
+          tick={selected}
+          row={rowOf(selected.lane)}
+          className="tl-selected"
+        />
+      ) : null}
+      {hovered ? (
+        <TickRing
+          tick={hovered}
+          row={rowOf(hovered.lane)}
+          className="tl-hover"
+        />
+      ) : null}
+      {keyboard && current ? (
+        <TickRing
+          tick={current}
+          row={rowOf(current.lane)}
+          className="tl-current"
+        />
+      ) : null}
+      {timeline.axis.map((a, i) => (
+        <text
+          key={a.at.getTime()}
+          className="tl-axis"
+          x={pct(a.x)}
+          y={plotHeight + 16}
+          textAnchor={
+            i === 0
+              ? 'start'
+              : i === timeline.axis.length - 1
+                ? 'end'
+                : 'middle'
+          }
+        >
+          {longSpan ? formatDay(a.at, mode) : formatInstant(a.at, mode)}
+        </text>
+      ))}
+    </svg>
+  )
 
   return (
     <div className="timeline">
@@ -108,57 +128,36 @@ export function SnapshotTimeline({
             </li>
           ))}
         </ul>
-        <div className="timeline-plot">
-          <svg
-            ref={svgRef}
-            width="100%"
-            height={plotHeight + AXIS}
-            role="group"
-            aria-label="Snapshots over time: arrow keys move between snapshots, Enter selects one"
-            onKeyDown={onKeyDown}
-          >
-            <TimelineBands timeline={timeline} lanes={rows.length} />
-            {selected ? (
-              <line
-                className="tl-selected-line"
-                x1={pct(selected.x)}
-                x2={pct(selected.x)}
-                y1={0}
-                y2={plotHeight}
-              />
-            ) : null}
-            <TimelineTicks
-              ticks={ticks}
-              laneIndex={laneIndex}
-              focusId={focusId}
-              selectedId={selectedId}
-              mode={mode}
-              onShow={setShown}
-              onFocusTick={setActiveId}
-              onPick={pick}
-            />
-            {timeline.axis.map((a, i) => (
-              <text
-                key={a.at.getTime()}
-                className="tl-axis"
-                x={pct(a.x)}
-                y={plotHeight + 16}
-                textAnchor={
-                  i === 0
-                    ? 'start'
-                    : i === timeline.axis.length - 1
-                      ? 'end'
-                      : 'middle'
-                }
+        <div className="timeline-plot" ref={measure}>
+          {current ? (
+            <div
+              role="listbox"
+              tabIndex={0}
+              aria-label="Snapshots over time: arrow keys move between snapshots, Enter selects one"
+              aria-activedescendant={optionId}
+              className={`tl-listbox${hovered ? ' tl-pointing' : ''}`}
+              {...cursor.handlers}
+            >
+              {picture}
+              <div
+                key={optionId}
+                id={optionId}
+                role="option"
+                aria-selected={current.snapshot.id === selectedId}
+                aria-posinset={cursor.currentIndex + 1}
+                aria-setsize={ticks.length}
+                className="visually-hidden"
               >
-                {longSpan ? formatDay(a.at, mode) : formatInstant(a.at, mode)}
-              </text>
-            ))}
-          </svg>
+                {tickLabel(current, mode)}
+              </div>
+            </div>
+          ) : (
+            picture
+          )}
           {shown ? (
             <TimelineTooltip
               tick={shown}
-              top={(laneIndex.get(shown.lane) ?? 0) * LANE + LANE}
+              top={rowOf(shown.lane) * LANE + LANE}
             />
           ) : null}
         </div>

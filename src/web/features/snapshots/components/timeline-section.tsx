@@ -1,6 +1,12 @@
+import { memo } from 'react'
+
+import type { BackupSchedule } from '../../../../contract/atlas/schedule'
+import type { LiveJob } from '../../../../contract/bff/job-events'
+import { useValueAfterPaint } from '../../../lib/use-value-after-paint'
+import type { Deployment, SnapshotRow } from '../model'
 import type { SpanPreset } from '../timeline-model'
 import { spanPresets } from '../timeline-model'
-import type { useTimelineData } from '../use-timeline-data'
+import { useTimelineData } from '../use-timeline-data'
 import { SnapshotTimeline } from './snapshot-timeline'
 import { TimelineSummary } from './timeline-summary'
 
@@ -12,24 +18,35 @@ const spanLabels: Record<SpanPreset, string> = {
 }
 
 type TimelineSectionProps = {
-  data: ReturnType<typeof useTimelineData>
-  pitEnabled: boolean
+  deployment: Deployment
+  schedule: BackupSchedule | undefined
+  jobs: readonly LiveJob[]
+  all: readonly SnapshotRow[]
+  /** The snapshots the filters leave: the ticks drawn. */
+  shown: readonly SnapshotRow[]
+  clientNow: number
   span: SpanPreset
   onSpan: (span: SpanPreset) => void
   selectedId: string | undefined
   onSelect: (id: string) => void
-  total: number
 }
 
-export function TimelineSection({
-  data,
-  pitEnabled,
+/**
+ * The timeline and its summary. As the filters change, the table's result is painted first and
+ * the ticks follow a frame later: a keystroke in the search box waits for the table only. (The
+ * router renders URL changes as transitions, where useDeferredValue would not defer.)
+ */
+export const TimelineSection = memo(function TimelineSection({
+  shown,
   span,
   onSpan,
   selectedId,
   onSelect,
-  total,
+  ...rest
 }: TimelineSectionProps) {
+  const { all, deployment } = rest
+  const painted = useValueAfterPaint(shown)
+  const data = useTimelineData({ ...rest, shown: painted, span })
   return (
     <section aria-labelledby="timeline-title" className="panel">
       <div className="section-heading">
@@ -55,14 +72,14 @@ export function TimelineSection({
         onSelect={onSelect}
       />
       <TimelineSummary
-        pitEnabled={pitEnabled}
+        pitEnabled={deployment.pitEnabled}
         windowDays={data.windowDays}
         window={data.window}
         blackouts={data.blackouts}
         gaps={data.gaps}
         shown={data.timeline.ticks.length}
-        total={total}
+        total={all.length}
       />
     </section>
   )
-}
+})

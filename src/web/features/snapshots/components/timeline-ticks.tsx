@@ -1,80 +1,97 @@
-import { memo, type SyntheticEvent } from 'react'
+import { memo } from 'react'
 
-import type { TimeZoneMode } from '../../../lib/time-zone'
-import type { Lane, Tick } from '../timeline-model'
-import { LANE, pct, tickLabel } from './timeline-geometry'
+import {
+  laneMarks,
+  TICK_WIDTH,
+  tickBox,
+  tickKind,
+  type TickKind,
+  tickKinds,
+} from '../timeline-marks'
+import type { Lane, Tick, Timeline } from '../timeline-model'
+import { LANE, pct } from './timeline-geometry'
+
+const tickClass = (lane: Lane, kind: TickKind) =>
+  `tl-tick tl-lane-${lane}${kind === 'failed' ? ' tl-failed' : ''}`
 
 type TimelineTicksProps = {
-  ticks: readonly Tick[]
-  laneIndex: ReadonlyMap<Lane | null, number>
-  focusId: string | undefined
-  selectedId: string | undefined
-  mode: TimeZoneMode
-  /** Hovered or focused (null: neither). */
-  onShow: (tick: Tick | null) => void
-  onFocusTick: (id: string) => void
-  onPick: (id: string) => void
+  lanes: Timeline['lanes']
+  /** The plot's width in pixels: ticks closer than a few pixels share one mark. */
+  width: number
 }
 
 /**
- * The ticks, memoised and with delegated handlers: hovering redraws the tooltip only, not
- * thousands of ticks. Each tick is a button named by its snapshot (frequency, time, status).
+ * Every tick, as at most three paths per lane (completed, in progress, failed; failed drawn
+ * last so that it shows): a few elements whatever the number of snapshots, and memoised, so
+ * hovering or moving the keyboard's current tick redraws none of them.
  */
 export const TimelineTicks = memo(function TimelineTicks({
-  ticks,
-  laneIndex,
-  focusId,
-  selectedId,
-  mode,
-  onShow,
-  onFocusTick,
-  onPick,
+  lanes,
+  width,
 }: TimelineTicksProps) {
-  const byId = new Map(ticks.map((t) => [t.snapshot.id, t]))
-  const tickOf = (event: SyntheticEvent) =>
-    byId.get((event.target as Element).getAttribute('data-tick') ?? '')
   return (
-    <g
-      onMouseOver={(e) => {
-        const tick = tickOf(e)
-        if (tick) onShow(tick)
-      }}
-      onMouseOut={() => onShow(null)}
-      onFocus={(e) => {
-        const tick = tickOf(e)
-        if (!tick) return
-        onFocusTick(tick.snapshot.id)
-        onShow(tick)
-      }}
-      onBlur={() => onShow(null)}
-      onClick={(e) => {
-        const tick = tickOf(e)
-        if (tick) onPick(tick.snapshot.id)
-      }}
-    >
-      {ticks.map((tick) => {
-        const id = tick.snapshot.id
-        const row = laneIndex.get(tick.lane) ?? 0
-        const status = tick.snapshot.status
-        const busy = status === 'queued' || status === 'inProgress'
-        const selected = id === selectedId
-        return (
-          <rect
-            key={id}
-            data-tick={id}
-            role="button"
-            tabIndex={id === focusId ? 0 : -1}
-            aria-label={tickLabel(tick, mode)}
-            aria-pressed={selected}
-            className={`tl-tick tl-lane-${tick.lane}${status === 'failed' ? ' tl-failed' : ''}${selected ? ' tl-selected' : ''}`}
-            x={pct(tick.x)}
-            y={row * LANE + (busy ? LANE / 2 : 5)}
-            width={4}
-            height={busy ? LANE / 2 - 5 : LANE - 10}
-            transform="translate(-2 0)"
-          />
+    <g className="tl-ticks">
+      {lanes.map(({ lane, ticks }, row) => {
+        const marks = laneMarks(ticks, width, row * LANE, LANE)
+        return tickKinds.map((kind) =>
+          marks[kind] ? (
+            <path
+              key={`${lane}-${kind}`}
+              className={tickClass(lane, kind)}
+              data-lane={lane}
+              data-kind={kind}
+              d={marks[kind]}
+            />
+          ) : null,
         )
       })}
     </g>
   )
 })
+
+/** One tick drawn on its own: the selected snapshot, over the others. */
+export function TickMark({
+  tick,
+  row,
+  className,
+}: {
+  tick: Tick
+  row: number
+  className: string
+}) {
+  const kind = tickKind(tick)
+  const { y, height } = tickBox(kind, LANE)
+  return (
+    <rect
+      className={`${tickClass(tick.lane, kind)} ${className}`}
+      x={pct(tick.x)}
+      y={row * LANE + y}
+      width={TICK_WIDTH}
+      height={height}
+      transform={`translate(${-TICK_WIDTH / 2} 0)`}
+    />
+  )
+}
+
+/** A ring around one tick: the hovered one, or the keyboard's current one. */
+export function TickRing({
+  tick,
+  row,
+  className,
+}: {
+  tick: Tick
+  row: number
+  className: string
+}) {
+  return (
+    <rect
+      className={className}
+      x={pct(tick.x)}
+      y={row * LANE + 2}
+      width={TICK_WIDTH + 6}
+      height={LANE - 4}
+      rx={2}
+      transform={`translate(${-(TICK_WIDTH + 6) / 2} 0)`}
+    />
+  )
+}
