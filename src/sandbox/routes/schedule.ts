@@ -14,6 +14,11 @@ import {
   checkScheduleDeletionCompliance,
 } from '../../contract/rules/compliance-policy'
 import { validateCopyDeletions } from '../../contract/rules/copy-deletions'
+import { currentCopySettings } from '../../contract/rules/copy-kinds'
+import {
+  checkCopyChangeCompliance,
+  copyRetentionChanges,
+} from '../../contract/rules/copy-retention-changes'
 import { clusterZones } from '../../contract/rules/copy-zones'
 import type { RuleRefusal } from '../../contract/rules/result'
 import { validateSchedule } from '../../contract/rules/schedule-validate'
@@ -21,7 +26,11 @@ import type { SandboxContext } from '../context'
 import { AtlasError, notFound } from '../protocol/api-error'
 import { dedicatedFacts } from '../state/clusters-repo'
 import { getSchedule, putSchedule } from '../state/schedules-repo'
-import { deleteCopies } from '../sim/snapshot-copies'
+import {
+  applyCopyChanges,
+  deleteCopies,
+  listCopies,
+} from '../sim/snapshot-copies'
 import {
   applyPolicyToSnapshots,
   mergeSchedule,
@@ -37,7 +46,9 @@ import { type AtlasRequest, atlasRoute, enforce, parseBody } from './route-kit'
 // unlike other deletes, answers 200 with the schedule (ATLAS-CONTRACT.md §10). Under a Backup
 // Compliance Policy (S3) neither may delete or shorten existing snapshots: 403. Copies to other
 // regions and exports are checked by the same rules (issue 9); deleteCopiedBackups deletes the
-// copies of removed copy regions, which a compliance policy forbids too.
+// copies of removed copy regions, which a compliance policy forbids too; updateCopySnapshots and
+// deleteCopySnapshots do to the copies in regions that stay what updateSnapshots and
+// deleteSnapshots do to snapshots (copy-retention-changes.ts).
 
 const URL = '/groups/:groupId/clusters/:clusterName/backup/schedule'
 
@@ -125,8 +136,13 @@ export function registerScheduleRoutes(
       const sent = parseBody(backupScheduleSchema, request.body)
       const merged = mergeSchedule(schedule, sent, now)
       const facts = dedicatedFacts(cluster.doc)
+      // deleteCopySnapshots is judged with the schedule it applies to (copyPolicyItemsEnabled).
+      const judged = {
+        ...merged,
+        deleteCopySnapshots: sent.deleteCopySnapshots === true,
+      }
       const error = policyError(
-        validateSchedule(merged, {
+        validateSchedule(judged, {
           nvme: facts.nvme,
           pitEnabled: cluster.doc.pitEnabled === true,
           zones: clusterZones(cluster.doc),
@@ -158,12 +174,27 @@ export function registerScheduleRoutes(
         flags.updateSnapshots === true,
         now,
       )
-      // S3: a Backup Compliance Policy keeps existing snapshots as they are (403).
+      const copyChanges = copyRetentionChanges({
+        copies: listCopies(ctx, where),
+        oldSettings: currentCopySettings(schedule),
+        newSettings: currentCopySettings(merged),
+        updateCopySnapshots: flags.updateCopySnapshots === true,
+        deleteCopySnapshots: flags.deleteCopySnapshots === true,
+        now: new Date(now),
+      })
+      // S3: a Backup Compliance Policy keeps existing snapshots and copies as they are (403).
       enforce(
         checkScheduleChangeCompliance({
           compliancePolicyEnabled: compliance,
           deleteSnapshots: flags.deleteSnapshots,
           retentionChanges: changes,
+        }),
+      )
+      enforce(
+        checkCopyChangeCompliance({
+          compliancePolicyEnabled: compliance,
+          deleteCopySnapshots: flags.deleteCopySnapshots,
+          changes: copyChanges,
         }),
       )
       applyPolicyToSnapshots(
@@ -174,6 +205,7 @@ export function registerScheduleRoutes(
         flags.deleteSnapshots === true,
       )
       deleteCopies(ctx, where, flags.deleteCopiedBackups ?? [])
+      applyCopyChanges(ctx, where, copyChanges)
       putSchedule(ctx.db, groupId, clusterName, merged)
       return { status: 200, body: view({ cluster, schedule: merged }, now) }
     },

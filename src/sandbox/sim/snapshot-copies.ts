@@ -3,6 +3,11 @@ import {
   currentCopySettings,
   snapshotCopyKind,
 } from '../../contract/rules/copy-kinds'
+import type {
+  CopyChange,
+  CopyChanges,
+  ExistingCopyInput,
+} from '../../contract/rules/copy-retention-changes'
 import { addRetention } from '../../contract/rules/retention'
 import type { SandboxContext } from '../context'
 import type { SimulationStep } from '../simulate'
@@ -223,6 +228,72 @@ export function deleteCopies(
         ),
     )
     writeRow(ctx.db, row.id, JSON.parse(row.doc) as SnapshotDoc, {
+      ...sim,
+      copies,
+    })
+  }
+  refreshCopyRegions(ctx.db, ctx.clock.now(), where)
+}
+
+const samePlace = (change: CopyChange, copy: SnapshotCopy) =>
+  change.zoneId === copy.zoneId && change.regionName === copy.regionName
+
+/** The live copies of the cluster's snapshots, as copy-retention-changes.ts reads them. */
+export function listCopies(
+  ctx: SandboxContext,
+  where: { groupId: string; clusterName: string },
+): ExistingCopyInput[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, created_at, doc, sim FROM snapshots
+       WHERE group_id = ? AND cluster_name = ?
+         AND json_array_length(sim, '$.copies') > 0`,
+    )
+    .all(where.groupId, where.clusterName) as Row[]
+  return rows.flatMap((row) => {
+    const doc = JSON.parse(row.doc) as SnapshotDoc
+    const sim = JSON.parse(row.sim) as CopySim
+    const kind = snapshotCopyKind(doc)
+    return (sim.copies ?? []).map((c) => ({
+      snapshotId: row.id,
+      createdAt: new Date(row.created_at),
+      kind,
+      zoneId: c.zoneId,
+      regionName: c.regionName,
+      expiresAt: new Date(c.expiresAt),
+      lastOf: c.lastOf,
+    }))
+  })
+}
+
+/**
+ * updateCopySnapshots and deleteCopySnapshots: copies take their new expiry (never past their
+ * snapshot's, as planCopies keeps them), go when it has passed, or go with their item.
+ */
+export function applyCopyChanges(
+  ctx: SandboxContext,
+  where: { groupId: string; clusterName: string },
+  changes: CopyChanges,
+): void {
+  const gone = [...changes.removed, ...changes.deleted]
+  if (changes.updated.length === 0 && gone.length === 0) return
+  const ids = new Set([...changes.updated, ...gone].map((c) => c.snapshotId))
+  const read = ctx.db.prepare('SELECT doc, sim FROM snapshots WHERE id = ?')
+  for (const id of ids) {
+    // Read anew: the policy's own retention changes may have moved the snapshot meanwhile.
+    const row = read.get(id) as { doc: string; sim: string } | undefined
+    if (!row) continue
+    const sim = JSON.parse(row.sim) as CopySim
+    const mine = (list: readonly CopyChange[]) =>
+      list.filter((c) => c.snapshotId === id)
+    const copies = (sim.copies ?? []).flatMap((copy) => {
+      if (mine(gone).some((c) => samePlace(c, copy))) return []
+      const update = mine(changes.updated).find((c) => samePlace(c, copy))
+      if (!update?.newExpiresAt) return [copy]
+      const expiresAt = Math.min(update.newExpiresAt.getTime(), sim.expiresAt)
+      return [{ ...copy, expiresAt }]
+    })
+    writeRow(ctx.db, id, JSON.parse(row.doc) as SnapshotDoc, {
       ...sim,
       copies,
     })
