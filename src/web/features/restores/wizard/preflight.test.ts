@@ -157,12 +157,76 @@ describe('preflightChecks: copies in other regions (issue 9)', () => {
     ).toMatch(/^This snapshot has no copy in another region/)
   })
 
-  it('speaks of copied oplogs for a point in time, and not at all for Flex', () => {
-    expect(check({ snapshot: undefined }).by('copy-regions')?.detail).toMatch(
-      /copies oplogs there/,
+  it('names the copy regions of the policy that did not take this snapshot', () => {
+    const detail = check({
+      snapshot: snapshot({ copyRegions: [] }),
+      sourceCopies: [{ regionName: 'US_WEST_2', shouldCopyOplogs: false }],
+    }).by('copy-regions')?.detail
+    expect(detail).toMatch(/^This snapshot has no copy in another region/)
+    expect(detail).toMatch(
+      /The policy copies to US_WEST_2, but not this snapshot/,
     )
+    expect(
+      check({
+        snapshot: snapshot({ copyRegions: [] }),
+        sourceCopies: [],
+      }).by('copy-regions')?.detail,
+    ).not.toMatch(/The policy copies/)
+  })
+
+  it('says nothing of copies for a sharded snapshot, nor for Flex', () => {
+    expect(
+      check({
+        snapshot: snapshot({ topology: 'shardedCluster', copyRegions: [] }),
+      }).by('copy-regions'),
+    ).toBeUndefined()
     expect(
       check({ source: facts({ kind: 'flex' }) }).by('copy-regions'),
     ).toBeUndefined()
+  })
+})
+
+describe('preflightChecks: a point in time from a copy region (shouldCopyOplogs)', () => {
+  const pit = (sourceCopies: PreflightInput['sourceCopies']) =>
+    check({ snapshot: undefined, sourceCopies }).by('copy-regions')
+
+  it('names the regions oplogs are copied to, and those taking snapshots only', () => {
+    expect(
+      pit([
+        { regionName: 'US_EAST_2', shouldCopyOplogs: true },
+        { regionName: 'US_WEST_2', shouldCopyOplogs: false },
+      ]),
+    ).toEqual({
+      id: 'copy-regions',
+      title: 'Copies in other regions',
+      status: 'pass',
+      detail:
+        'The backup policy copies oplogs to US_EAST_2 (US_WEST_2 takes snapshots only): if the region the cluster backs up in is down, a point-in-time restore could come from that region.',
+    })
+    expect(
+      pit([
+        { regionName: 'US_EAST_2', shouldCopyOplogs: true },
+        { regionName: 'US_WEST_1', shouldCopyOplogs: true },
+      ])?.detail,
+    ).toMatch(
+      /^The backup policy copies oplogs to US_EAST_2 and US_WEST_1: .* from one of them\.$/,
+    )
+  })
+
+  it('says a point in time needs the home region when no oplogs are copied', () => {
+    expect(
+      pit([{ regionName: 'US_WEST_2', shouldCopyOplogs: false }])?.detail,
+    ).toBe(
+      'The backup policy copies snapshots to US_WEST_2 but no oplogs: a point-in-time restore needs the region the cluster backs up in.',
+    )
+    expect(pit([])?.detail).toBe(
+      'The backup policy copies nothing to other regions: a point-in-time restore needs the region the cluster backs up in.',
+    )
+  })
+
+  it('stays general when the policy could not be read', () => {
+    expect(pit(undefined)?.detail).toMatch(
+      /^The backup policy could not be read: .* only if the policy copies oplogs there/,
+    )
   })
 })

@@ -34,7 +34,15 @@ export type PreflightInput = {
   targetLatestSnapshot: SnapshotRow | null | undefined
   /** Restores running into the target now, confirmed with Atlas. */
   activeRestores: readonly LiveJob[]
+  /** The source's copy settings (its schedule's copySettings); undefined when unknown. */
+  sourceCopies?: readonly SourceCopySetting[] | undefined
   now: Date
+}
+
+/** What the pre-flight reads of a copy setting, in either form of it. */
+export type SourceCopySetting = {
+  regionName?: string | undefined
+  shouldCopyOplogs?: boolean | undefined
 }
 
 const DAY_MS = 86_400_000
@@ -223,36 +231,84 @@ function activeRestoreLine({
       }
 }
 
+const listed = (names: readonly string[]) =>
+  names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
+
+function regionsOf(
+  settings: readonly SourceCopySetting[],
+  oplogs?: boolean,
+): string[] {
+  const names = settings
+    .filter(
+      (s) => oplogs === undefined || (s.shouldCopyOplogs === true) === oplogs,
+    )
+    .flatMap((s) => (s.regionName ? [s.regionName] : []))
+  return [...new Set(names)]
+}
+
+/** Point in time: the snapshots copied to a region and the oplogs copied with them. */
+function pitCopyDetail(copies: readonly SourceCopySetting[] | undefined) {
+  const home =
+    'a point-in-time restore needs the region the cluster backs up in'
+  if (copies === undefined) {
+    return `The backup policy could not be read: a point-in-time restore can come from a copy region only if the policy copies oplogs there; otherwise ${home}.`
+  }
+  const withOplogs = regionsOf(copies, true)
+  const without = regionsOf(copies, false)
+  if (withOplogs.length > 0) {
+    const also =
+      without.length > 0
+        ? ` (${listed(without)} ${without.length === 1 ? 'takes' : 'take'} snapshots only)`
+        : ''
+    return `The backup policy copies oplogs to ${listed(withOplogs)}${also}: if the region the cluster backs up in is down, a point-in-time restore could come from ${withOplogs.length === 1 ? 'that region' : 'one of them'}.`
+  }
+  if (without.length > 0) {
+    return `The backup policy copies snapshots to ${listed(without)} but no oplogs: ${home}.`
+  }
+  return `The backup policy copies nothing to other regions: ${home}.`
+}
+
+/** A snapshot: the regions it was copied to (copyRegions), beside those the policy names. */
+function snapshotCopyDetail(
+  snapshot: SnapshotRow,
+  copies: readonly SourceCopySetting[] | undefined,
+) {
+  const regions = snapshot.copyRegions ?? []
+  if (regions.length > 0) {
+    return `This snapshot also has ${regions.length === 1 ? 'a copy' : 'copies'} in ${regions.join(', ')}: if the region it was taken in is down, Atlas can restore it from ${regions.length === 1 ? 'that copy' : 'a copy'}.`
+  }
+  const configured = copies === undefined ? [] : regionsOf(copies)
+  const why =
+    configured.length > 0
+      ? ` The policy copies to ${listed(configured)}, but not this snapshot: its kind is not copied there, or it was taken before the copy region was added, or its copy has expired.`
+      : ''
+  return `This snapshot has no copy in another region: it restores only from the region it was taken in.${why}`
+}
+
 /**
  * Issue 9: "In the event of a cloud provider service outage in a region configured for
  * automatic snapshot distribution, Atlas will attempt restore using snapshots stored in copy
- * regions" (reference 003). Said for a dedicated cluster's snapshot, never blocking.
+ * regions" (reference 003). Said for a dedicated cluster's data, never blocking: a snapshot
+ * names the regions it was copied to; a point in time says whether oplogs are copied
+ * (shouldCopyOplogs), which a point-in-time restore from a copy region needs.
  */
-function copyRegionLine({ source, snapshot }: PreflightInput): PreflightLine[] {
+function copyRegionLine({
+  source,
+  snapshot,
+  sourceCopies,
+}: PreflightInput): PreflightLine[] {
   if (source.kind !== 'dedicated') return []
-  const title = 'Copies in other regions'
-  if (!snapshot) {
-    return [
-      {
-        id: 'copy-regions',
-        title,
-        status: 'pass',
-        detail:
-          'A point-in-time restore can come from a copy region only if the backup policy copies oplogs there; otherwise it needs the region the cluster backs up in.',
-      },
-    ]
-  }
-  if (snapshot.topology === 'shardedCluster') return []
-  const regions = snapshot.copyRegions ?? []
+  if (snapshot?.topology === 'shardedCluster') return []
   return [
     {
       id: 'copy-regions',
-      title,
+      title: 'Copies in other regions',
       status: 'pass',
-      detail:
-        regions.length > 0
-          ? `This snapshot also has ${regions.length === 1 ? 'a copy' : 'copies'} in ${regions.join(', ')}: if the region it was taken in is down, Atlas can restore it from ${regions.length === 1 ? 'that copy' : 'a copy'}.`
-          : 'This snapshot has no copy in another region: it restores only from the region it was taken in.',
+      detail: snapshot
+        ? snapshotCopyDetail(snapshot, sourceCopies)
+        : pitCopyDetail(sourceCopies),
     },
   ]
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 
 import type { OverviewRow } from '../../../../contract/bff/overview'
-import { deploymentQuery, snapshotsQuery } from '../queries'
+import { deploymentQuery, scheduleQuery, snapshotsQuery } from '../queries'
 import { latestCompleted } from '../snapshot-rows'
 import { type PreflightLine, firstFailure, preflightChecks } from './preflight'
 import { useServerClock } from './server-clock'
@@ -34,6 +34,11 @@ export function usePreflight(
       source.data?.shardCount !== undefined,
     ),
     enabled: source.isSuccess && answers.snapshotId !== undefined,
+  })
+  // The copy settings only inform a line: a schedule that cannot be read leaves it general.
+  const schedule = useQuery({
+    ...scheduleQuery(groupId, cluster),
+    enabled: kind === 'dedicated' && groupId !== '' && cluster !== '',
   })
   const target = useQuery({
     ...deploymentQuery(
@@ -77,7 +82,8 @@ export function usePreflight(
     !source.data ||
     !target.data ||
     (answers.snapshotId && !sourceSnapshots.data) ||
-    targetSnapshots.isPending
+    targetSnapshots.isPending ||
+    (kind === 'dedicated' && schedule.isPending)
   ) {
     return { state: 'loading' }
   }
@@ -89,6 +95,8 @@ export function usePreflight(
       ? (latestCompleted(targetSnapshots.data) ?? null)
       : undefined,
     activeRestores: active.active,
+    sourceCopies:
+      schedule.data?.copySettings ?? (schedule.data ? [] : undefined),
     now: clock.now(),
   })
   return { state: 'ready', lines, failure: firstFailure(lines) }
