@@ -58,6 +58,8 @@ export function snapshotMembers(
 }
 
 function within(value: Date | string, from?: Date, to?: Date): boolean {
+  // Without bounds there is nothing to parse (this runs per snapshot, per keystroke).
+  if (!from && !to) return true
   const ms = new Date(value).getTime()
   if (from && ms < from.getTime()) return false
   return !(to && ms > to.getTime())
