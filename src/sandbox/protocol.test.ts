@@ -128,6 +128,9 @@ describe('sandbox protocol', () => {
       expect(limited.body).toMatchObject({
         errorCode: 'RATE_LIMITED_TOKEN_BUCKET',
       })
+      // A reset fills every bucket again.
+      await sb.control('POST', '/reset')
+      expect((await sb.atlas({ path: '/groups' })).status).toBe(200)
     } finally {
       await sb.control('POST', '/rate-limit', {
         capacity: 100,

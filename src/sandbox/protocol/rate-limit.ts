@@ -21,6 +21,11 @@ export class RateLimiter {
     this.buckets.clear()
   }
 
+  /** Every bucket full again (a reset of the sandbox). */
+  refill(): void {
+    this.buckets.clear()
+  }
+
   /** Takes a token or throws the 429 Atlas sends. */
   take(
     endpointSet: string,

@@ -97,6 +97,7 @@ export function registerControlRoutes(
 
   app.post('/sandbox/reset', (_request, reply) => {
     ctx.faults.clear()
+    ctx.rateLimiter.refill()
     reseed(ctx)
     return reply.send(clockBody())
   })
