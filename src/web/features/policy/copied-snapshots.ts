@@ -1,6 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
 
-import { PAGE_SIZE_MAX } from '../../../contract/atlas/common'
+import {
+  PAGE_SIZE_MAX,
+  type SnapshotFrequencyType,
+  type SnapshotType,
+} from '../../../contract/atlas/common'
 import { paginatedReplicaSetSnapshotsSchema } from '../../../contract/atlas/snapshot'
 import { api } from '../../lib/api-client'
 import { policyApi } from './api-paths'
@@ -8,13 +12,16 @@ import { policyKeys } from './queries'
 
 // Which snapshots have a copy in a region (copyRegions, DiskBackupReplicaSet), for the
 // consequence shown before a copy region is removed (issue 9). Sharded snapshots carry no
-// copyRegions in the API, so for them the count is unknown.
+// copyRegions in the API, so for them the count is unknown. The kind (frequencyType, and
+// snapshotType for on-demand ones) says which copy policy item made each copy.
 
 export type CopiedSnapshot = {
   id: string
   createdAt: string
   expiresAt: string
   copyRegions: string[]
+  frequencyType?: SnapshotFrequencyType | undefined
+  snapshotType?: SnapshotType | undefined
 }
 
 async function readCopied(
@@ -38,6 +45,8 @@ async function readCopied(
         createdAt: s.createdAt,
         expiresAt: s.expiresAt,
         copyRegions,
+        frequencyType: s.frequencyType,
+        snapshotType: s.snapshotType,
       })
     }
     const seen = (page - 1) * PAGE_SIZE_MAX + body.results.length

@@ -71,6 +71,9 @@ export function policyFormSchema(pitEnabled: boolean) {
       : z.union([z.number(), z.nan()]),
     policies: z.tuple([z.object({ policyItems: z.array(itemFormSchema) })]),
     updateSnapshots: z.boolean(),
+    // The copies already made in copy regions that stay (copy-retention-changes.ts).
+    updateCopySnapshots: z.boolean(),
+    deleteCopySnapshots: z.boolean(),
     ...extrasFormFields,
   })
 }

@@ -77,14 +77,52 @@ describe('form values', () => {
     })
   })
 
+  it('starts with the copy flags off and sends each only when ticked', () => {
+    const values = toFormValues(schedule)
+    expect([values.updateCopySnapshots, values.deleteCopySnapshots]).toEqual([
+      false,
+      false,
+    ])
+    const plain = toUpdateBody(values, schedule, true)
+    expect(plain).not.toHaveProperty('updateCopySnapshots')
+    expect(plain).not.toHaveProperty('deleteCopySnapshots')
+    const update = toUpdateBody(
+      { ...values, updateCopySnapshots: true },
+      schedule,
+      true,
+    )
+    expect(update.updateCopySnapshots).toBe(true)
+    expect(update).not.toHaveProperty('deleteCopySnapshots')
+    // deleteCopySnapshots needs copyPolicyItemsEnabled true, which every save sends.
+    const both = toUpdateBody(
+      { ...values, updateCopySnapshots: true, deleteCopySnapshots: true },
+      schedule,
+      true,
+    )
+    expect(both).toMatchObject({
+      copyPolicyItemsEnabled: true,
+      updateCopySnapshots: true,
+      deleteCopySnapshots: true,
+    })
+  })
+
   it('sends the restore window back as it was without continuous backup', () => {
     const values = { ...toFormValues(schedule), restoreWindowDays: 99 }
     expect(toUpdateBody(values, schedule, false).restoreWindowDays).toBe(7)
   })
 
   it('resets to the default policy, keeping the ids of the saved items it edits', () => {
-    const current = { ...toFormValues(schedule), updateSnapshots: true }
+    const current = {
+      ...toFormValues(schedule),
+      updateSnapshots: true,
+      updateCopySnapshots: true,
+      deleteCopySnapshots: true,
+    }
     const reset = defaultFormValues(schedule, { nvme: true }, current)
+    expect([reset.updateCopySnapshots, reset.deleteCopySnapshots]).toEqual([
+      true,
+      true,
+    ])
     expect(reset.referenceHourOfDay).toBe(18)
     expect(reset.referenceMinuteOfHour).toBe(0)
     expect(reset.restoreWindowDays).toBe(2)

@@ -81,6 +81,8 @@ export function toFormValues(schedule: BackupSchedule): PolicyFormValues {
       },
     ],
     updateSnapshots: false,
+    updateCopySnapshots: false,
+    deleteCopySnapshots: false,
     ...extrasFormValues(schedule),
   }
 }
@@ -108,6 +110,8 @@ export function defaultFormValues(
     restoreWindowDays: policy.restoreWindowDays,
     policies: [{ policyItems: items }],
     updateSnapshots: current.updateSnapshots,
+    updateCopySnapshots: current.updateCopySnapshots,
+    deleteCopySnapshots: current.deleteCopySnapshots,
     // The default is a policy: copies and exports stay as edited.
     copySettings: current.copySettings,
     deleteCopiedBackups: current.deleteCopiedBackups,
@@ -150,7 +154,9 @@ const NOT_SENT_BACK = new Set([
 /**
  * The PATCH body: the schedule as read, with the edited fields, sent back whole (P1). Atlas's
  * read-only fields stay out; without continuous backup the restore window goes back as it was.
- * Copies go back in the current form (copyPolicyItems), deprecated frequencies converted.
+ * Copies go back in the current form (copyPolicyItems), deprecated frequencies converted; the
+ * copy flags go only when ticked, deleteCopySnapshots with the copyPolicyItemsEnabled true that
+ * extrasBody always sends (Atlas refuses it otherwise).
  */
 export function toUpdateBody(
   values: PolicyFormValues,
@@ -161,6 +167,7 @@ export function toUpdateBody(
     Object.entries(saved).filter(([key]) => !NOT_SENT_BACK.has(key)),
   )
   const policyId = saved.policies[0]?.id
+  const extras = extrasBody(values)
   return {
     ...writable,
     referenceHourOfDay: values.referenceHourOfDay,
@@ -175,6 +182,10 @@ export function toUpdateBody(
       },
     ],
     updateSnapshots: values.updateSnapshots,
-    ...extrasBody(values),
+    ...extras,
+    ...(values.updateCopySnapshots ? { updateCopySnapshots: true } : {}),
+    ...(values.deleteCopySnapshots && extras.copyPolicyItemsEnabled === true
+      ? { deleteCopySnapshots: true }
+      : {}),
   }
 }

@@ -23,6 +23,7 @@ export function policyRules(
       ...shape,
       ...shape.extras,
       copyPolicyItemsEnabled: true,
+      deleteCopySnapshots: values.deleteCopySnapshots,
       policies: [{ policyItems: shape.items }],
     },
     options,

@@ -57,6 +57,26 @@ describe('rebaseEdits', () => {
     ])
   })
 
+  it("keeps the operator's choices for existing snapshots and copies", () => {
+    const mine = {
+      ...toFormValues(before),
+      updateSnapshots: true,
+      updateCopySnapshots: true,
+      deleteCopySnapshots: true,
+    }
+    const merged = rebaseEdits(before, mine, schedule(6, [item(A, 'daily', 7)]))
+    expect([
+      merged.updateSnapshots,
+      merged.updateCopySnapshots,
+      merged.deleteCopySnapshots,
+    ]).toEqual([true, true, true])
+    const untouched = rebaseEdits(before, toFormValues(before), before)
+    expect([
+      untouched.updateCopySnapshots,
+      untouched.deleteCopySnapshots,
+    ]).toEqual([false, false])
+  })
+
   it("the operator's value wins where both changed the same field", () => {
     const mine = { ...toFormValues(before), referenceHourOfDay: 3 }
     const merged = rebaseEdits(

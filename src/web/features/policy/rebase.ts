@@ -97,6 +97,8 @@ export function rebaseEdits(
     ),
     policies: [{ policyItems: items }],
     updateSnapshots: mine.updateSnapshots,
+    updateCopySnapshots: mine.updateCopySnapshots,
+    deleteCopySnapshots: mine.deleteCopySnapshots,
     // Copies and exports (issue 9) as a whole: the operator's if they changed them.
     copySettings: pick(mine.copySettings, old.copySettings, next.copySettings),
     deleteCopiedBackups: mine.deleteCopiedBackups,

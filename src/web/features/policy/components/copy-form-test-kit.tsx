@@ -10,12 +10,13 @@ import { canPerform } from '../../../../contract/rules/roles'
 import type { ClusterFacts } from '../cluster-facts'
 import { type CopiedSnapshot, copiedSnapshotsQuery } from '../copied-snapshots'
 import type { SaveInput } from '../mutations'
-import type { SavedSchedule } from '../queries'
+import { type SavedSchedule, atlasClockQuery } from '../queries'
 import { PolicyForm } from './policy-form'
 
 // The policy editor as the copy and export tests see it (issue 9): payments-rs in one AWS zone
 // taking snapshots in US_EAST_1, saved with a copy region US_WEST_2 (daily copies kept 7 days)
-// and export off. The snapshots copied there are given to the query cache, so no request leaves.
+// and export off. The snapshots copied there and Atlas's clock are given to the query cache, so
+// no request leaves.
 
 export const GROUP = '6650a1b2c3d4e5f600000001'
 export const ZONE = '6650a1b2c3d4e5f6000000a1'
@@ -82,6 +83,8 @@ export function setupCopyForm(
     facts?: Partial<ClusterFacts>
     schedule?: BackupSchedule
     copied?: CopiedSnapshot[]
+    /** Atlas's clock, which decides what has expired. */
+    now?: string
   } = {},
 ) {
   const facts = copyFacts(options.facts)
@@ -101,6 +104,10 @@ export function setupCopyForm(
   client.setQueryData(
     copiedSnapshotsQuery(GROUP, facts.name).queryKey,
     options.copied ?? [],
+  )
+  client.setQueryData(
+    atlasClockQuery().queryKey,
+    options.now ?? '2026-03-10T00:00:00Z',
   )
   const router = createMemoryRouter([
     {

@@ -7,6 +7,7 @@ import { formatInstant } from '../../../lib/format-time'
 import { useTimeZone } from '../../../lib/time-zone'
 import { useNow } from '../../../lib/use-now'
 import type { ClusterFacts } from '../cluster-facts'
+import { copyFlagOffers, offeredCopyFlags } from '../copy-flag-offers'
 import { flattenErrors, formPathOf, humanize } from '../field-errors'
 import type { PolicyFormValues } from '../form-schema'
 import {
@@ -82,8 +83,17 @@ export function PolicyForm(props: PolicyFormProps) {
   const values = form.getValues()
   const { errors, isSubmitting } = form.formState
   const edited = formShape(values)
-  const diff = diffPolicy(scheduleShape(base.schedule), edited, facts)
-  const dirty = !isEmptyDiff(diff) || values.updateSnapshots
+  const savedShape = scheduleShape(base.schedule)
+  const diff = diffPolicy(savedShape, edited, facts)
+  const savedCopies = savedShape.extras?.copySettings ?? []
+  const editedCopies = edited.extras?.copySettings ?? []
+  const copyOffers = copyFlagOffers(savedCopies, editedCopies)
+  const copyFlags = offeredCopyFlags(values, copyOffers)
+  const dirty =
+    !isEmptyDiff(diff) ||
+    values.updateSnapshots ||
+    copyFlags.updateCopySnapshots ||
+    copyFlags.deleteCopySnapshots
   const theirs =
     props.latest && props.latest.etag !== '' && props.latest.etag !== base.etag
       ? props.latest
@@ -108,7 +118,12 @@ export function PolicyForm(props: PolicyFormProps) {
     setNotice('')
     try {
       const saved = await props.save({
-        body: toUpdateBody(submitted, base.schedule, facts.pitEnabled),
+        // A copy flag goes only while the edit still offers it.
+        body: toUpdateBody(
+          offeredCopyFlags(submitted, copyOffers),
+          base.schedule,
+          facts.pitEnabled,
+        ),
         etag: base.etag,
       })
       setBase(saved)
@@ -189,7 +204,7 @@ export function PolicyForm(props: PolicyFormProps) {
           <CopyRegionsSection
             groupId={props.groupId}
             facts={facts}
-            saved={scheduleShape(base.schedule).extras?.copySettings ?? []}
+            saved={savedCopies}
           />
           <ExportSection />
           <Consequences
@@ -201,8 +216,15 @@ export function PolicyForm(props: PolicyFormProps) {
               groupId: props.groupId,
               name: facts.name,
               sharded: facts.sharded,
-              oldItems: scheduleShape(base.schedule).items,
+              oldItems: savedShape.items,
               newItems: edited.items,
+            }}
+            copies={{
+              offers: copyOffers,
+              savedSettings: savedCopies,
+              editedSettings: editedCopies,
+              updateCopySnapshots: values.updateCopySnapshots,
+              deleteCopySnapshots: values.deleteCopySnapshots,
             }}
           />
         </fieldset>

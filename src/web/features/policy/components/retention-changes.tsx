@@ -5,9 +5,9 @@ import { retentionChanges } from '../../../../contract/rules/policy-retention-ch
 import { LoadFailure } from '../../../components/load-failure'
 import { formatInstant } from '../../../lib/format-time'
 import { useTimeZone } from '../../../lib/time-zone'
-import { useNow } from '../../../lib/use-now'
 import { frequencyLabels } from '../describe-item'
-import { atlasClockQuery, existingSnapshotsQuery } from '../queries'
+import { existingSnapshotsQuery } from '../queries'
+import { useAtlasNow } from '../use-atlas-now'
 
 type RetentionChangesProps = {
   groupId: string
@@ -30,8 +30,7 @@ export function RetentionChanges({
 }: RetentionChangesProps) {
   const { mode } = useTimeZone()
   const snapshots = useQuery(existingSnapshotsQuery(groupId, name, sharded))
-  const clock = useQuery(atlasClockQuery())
-  const browserNow = useNow(30_000)
+  const now = useAtlasNow()
   if (!snapshots.data) {
     return snapshots.isPending ? (
       <p role="status">Loading the existing snapshots…</p>
@@ -43,12 +42,6 @@ export function RetentionChanges({
       />
     )
   }
-  // Atlas decides what has expired by its own clock; the browser's stands in until it is known.
-  const now = new Date(
-    clock.data
-      ? Date.parse(clock.data) + (browserNow - clock.dataUpdatedAt)
-      : browserNow,
-  )
   const changes = retentionChanges({
     snapshots: snapshots.data,
     oldItems,
