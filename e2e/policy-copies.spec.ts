@@ -6,11 +6,17 @@ import { PROJECTS, PolicyEditorPage } from './pages/policy-editor'
 // Copies to other regions (issue 9) against the built product and the sandbox: add a copy
 // region with oplog copies on a continuous-backup cluster, see the clock copy snapshots there
 // (snapshot browser), remove it keeping the copies, then deleting them; the rules live next to
-// their fields; the deprecated frequencies form read; axe clean throughout.
+// their fields; the deprecated frequencies form read; a shorter copy retention applied to the
+// copies already made (updateCopySnapshots), its consequence shown first; axe clean throughout.
 
 const ZONE = 'Zone 1'
 
 type Snapshot = { id: string; frequencyType?: string; copyRegions?: string[] }
+
+const copiesOf = (snapshots: Snapshot[], region: string, kind: string) =>
+  snapshots.filter(
+    (s) => s.frequencyType === kind && s.copyRegions?.includes(region),
+  ).length
 
 async function snapshotsOf(page: Page, cluster: string): Promise<Snapshot[]> {
   const res = await page.request.get(
@@ -143,6 +149,65 @@ test.describe('copies to other regions', () => {
       const after = await snapshotsOf(page, 'payments-rs')
       expect(copiedTo(after, 'US_EAST_2')).toBe(0)
       expect(copiedTo(after, 'US_WEST_2')).toBe(west)
+    })
+  })
+
+  test('a shorter copy retention applied to existing copies: the consequence first, then the copies go', async ({
+    page,
+    sandbox,
+    expectNoAxeViolations,
+  }) => {
+    const editor = new PolicyEditorPage(page)
+    const copy = editor.copyRegion(ZONE, 1)
+
+    await test.step('US_WEST_2 copies hourly snapshots for 2 days; the clock makes copies', async () => {
+      await editor.open(PROJECTS.paymentsProd, 'payments-rs')
+      await editor.addCopyRegion(ZONE).click()
+      await copy.region.selectOption('US_WEST_2')
+      await editor.set(copy.keepFor('hourly'), 2)
+      await editor.save.click()
+      await expect(editor.confirmation).toBeVisible()
+      await sandbox.advanceClock({ days: 2 })
+      expect(
+        copiesOf(await snapshotsOf(page, 'payments-rs'), 'US_WEST_2', 'hourly'),
+      ).toBeGreaterThanOrEqual(6)
+    })
+
+    let removed = 0
+
+    await test.step('hourly copies kept 1 day, applied to existing copies: the count first', async () => {
+      await editor.open(PROJECTS.paymentsProd, 'payments-rs')
+      await expect(editor.applyToExistingCopies).toHaveCount(0)
+      await editor.set(copy.keepFor('hourly'), 1)
+      await expect(editor.applyToExistingCopies).toBeVisible()
+      await expect(editor.deleteDroppedCopies).toHaveCount(0)
+      await expect(editor.copyChangesSummary).toHaveCount(0)
+      await editor.applyToExistingCopies.check()
+      await expect(editor.copyChangesSummary).toHaveText(
+        /^\d+ cop(y gets|ies get) a new expiry; \d+ cop(y|ies) would be removed when you save/,
+      )
+      const summary = (await editor.copyChangesSummary.textContent()) ?? ''
+      const [updated, gone] = (summary.match(/\d+/g) ?? []).map(Number)
+      expect(updated).toBeGreaterThan(0)
+      expect(gone).toBeGreaterThan(0)
+      removed = gone ?? 0
+      await expect(page.getByText(/^An estimate: Atlas lists/)).toBeVisible()
+      await expectNoAxeViolations()
+    })
+
+    await test.step('saved: the copies past their new expiry are gone from US_WEST_2', async () => {
+      const hourly = (snapshots: Snapshot[]) =>
+        snapshots.filter((s) => s.frequencyType === 'hourly').length
+      const before = await snapshotsOf(page, 'payments-rs')
+      await editor.save.click()
+      await expect(editor.confirmation).toBeVisible()
+      await expect(editor.applyToExistingCopies).toHaveCount(0)
+      const after = await snapshotsOf(page, 'payments-rs')
+      expect(copiesOf(after, 'US_WEST_2', 'hourly')).toBe(
+        copiesOf(before, 'US_WEST_2', 'hourly') - removed,
+      )
+      // The snapshots themselves stay: only their copies went.
+      expect(hourly(after)).toBe(hourly(before))
     })
   })
 

@@ -121,6 +121,26 @@ export class PolicyEditorPage {
     })
   }
 
+  /** updateCopySnapshots: offered when a kept copy region's copy retention changed. */
+  get applyToExistingCopies(): Locator {
+    return this.page.getByRole('checkbox', {
+      name: 'Apply copy retention changes to existing copies',
+    })
+  }
+
+  /** deleteCopySnapshots: offered when a kept copy region stops copying a kind. */
+  get deleteDroppedCopies(): Locator {
+    return this.page.getByRole('checkbox', {
+      name: 'Delete copies of kinds no longer copied',
+    })
+  }
+
+  get copyChangesSummary(): Locator {
+    return this.page.getByRole('status').filter({
+      hasText: /get(s)? a new expiry|of kinds no longer copied would be/,
+    })
+  }
+
   /** Copies to other regions (issue 9): one fieldset per copy region of a zone. */
   copyRegion(zone: string, n: number) {
     const name = `${zone} copy region ${n}`

@@ -5,14 +5,18 @@ import { atlasClockQuery } from './queries'
 
 /**
  * Now by Atlas's clock: Atlas decides what has expired, and the sandbox's clock may be days
- * ahead of the browser's. The browser's stands in until Atlas's is known.
+ * ahead of the browser's. The browser's stands in until Atlas's is known (`settled` once it is,
+ * or once reading it failed), so a count that depends on it can wait rather than change.
  */
-export function useAtlasNow(): Date {
+export function useAtlasNow(): { now: Date; settled: boolean } {
   const clock = useQuery(atlasClockQuery())
   const browserNow = useNow(30_000)
-  return new Date(
-    clock.data
-      ? Date.parse(clock.data) + (browserNow - clock.dataUpdatedAt)
-      : browserNow,
-  )
+  return {
+    now: new Date(
+      clock.data
+        ? Date.parse(clock.data) + (browserNow - clock.dataUpdatedAt)
+        : browserNow,
+    ),
+    settled: !clock.isPending,
+  }
 }

@@ -63,7 +63,7 @@ export function ExistingCopyChanges(props: ExistingCopyChangesProps) {
     ...copiedSnapshotsQuery(props.groupId, props.name),
     enabled: !props.sharded,
   })
-  const now = useAtlasNow()
+  const { now, settled } = useAtlasNow()
   if (props.sharded) {
     return (
       <p role="status">
@@ -72,8 +72,8 @@ export function ExistingCopyChanges(props: ExistingCopyChangesProps) {
       </p>
     )
   }
-  if (!copied.data) {
-    return copied.isPending ? (
+  if (!copied.data || !settled) {
+    return copied.isPending || !settled ? (
       <p role="status">Counting the existing copies…</p>
     ) : (
       <LoadFailure

@@ -30,7 +30,7 @@ export function RetentionChanges({
 }: RetentionChangesProps) {
   const { mode } = useTimeZone()
   const snapshots = useQuery(existingSnapshotsQuery(groupId, name, sharded))
-  const now = useAtlasNow()
+  const { now } = useAtlasNow()
   if (!snapshots.data) {
     return snapshots.isPending ? (
       <p role="status">Loading the existing snapshots…</p>
