@@ -3,7 +3,6 @@ import { z } from 'zod'
 
 import {
   paginatedRestoreJobsSchema,
-  type RestoreJobCreate,
   restoreJobCreateSchema,
   restoreJobSchema,
 } from '../../contract/atlas/restore-job'
@@ -17,7 +16,7 @@ import { ApiProblem } from '../http/errors'
 import { parseWith } from '../http/validate'
 import { restoreCheckedBody } from './restore-body'
 import { checkDedicatedRestore } from './restore-checks'
-import { enc, isRepeat, objectIdTime, upstreamSince } from './write-checks'
+import { enc, findMadeRestore, isRepeat } from './write-checks'
 import { watchCreatedJob } from './watch-created-job'
 import { auditedWrite } from './write-kit'
 
@@ -28,23 +27,6 @@ const C =
 const createBodySchema = restoreJobCreateSchema.extend({
   [RESTORE_CONFIRMATION_FIELD]: z.string().max(256).optional(),
 })
-
-function sameRequest(
-  job: Record<string, unknown>,
-  body: RestoreJobCreate,
-): boolean {
-  return (
-    [
-      'deliveryType',
-      'snapshotId',
-      'targetGroupId',
-      'targetClusterName',
-      'pointInTimeUTCSeconds',
-      'oplogTs',
-      'oplogInc',
-    ] as const
-  ).every((field) => body[field] === undefined || job[field] === body[field])
-}
 
 export function registerRestoreWriteRoutes(
   app: FastifyInstance,
@@ -67,17 +49,17 @@ export function registerRestoreWriteRoutes(
     }
 
     const path = `/groups/${enc(groupId)}/clusters/${enc(clusterName)}/backup/restoreJobs`
-    // After a crash between Atlas and us: the job this request made, if Atlas has one.
     const reconcile = async (record: IdempotencyRecord) => {
       const jobs = await deps.atlas.request({
         path: `${path}?itemsPerPage=100`,
         resource: 'restoreJobs',
         schema: paginatedRestoreJobsSchema,
       })
-      const made = jobs.body.results.find(
-        (job) =>
-          objectIdTime(job.id) >= upstreamSince(deps, record.createdAt) &&
-          sameRequest(job, body),
+      const made = findMadeRestore(
+        deps,
+        jobs.body.results,
+        body,
+        record.createdAt,
       )
       return made ? { status: 200, body: made, atlasId: made.id } : undefined
     }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { listAudit } from '../db/audit-repo'
+import { claimIdempotency } from '../db/idempotency-repo'
 import { findWatchedJob } from '../db/watch-repo'
 import {
   startTestBff,
@@ -220,5 +222,46 @@ describe('serverless restores (R5, R8)', () => {
       kind: 'serverless',
       request: { deliveryType: 'pointInTime' },
     })
+  })
+})
+
+describe('serverless restores after a crash between Atlas and the BFF', () => {
+  it('finds the restore Atlas made on the retry, instead of making a second', async () => {
+    const key = newKey()
+    const seconds = (await sandboxSeconds()) - 3600
+    // What the BFF sends Atlas: the request without the confirmation, in Atlas's field order.
+    const atlasBody = {
+      deliveryType: 'pointInTime',
+      targetGroupId: devTools,
+      targetClusterName: 'dev-serverless',
+      pointInTimeUTCSeconds: seconds,
+    }
+    const route = `/groups/${devTools}/serverless/dev-serverless/backup/restoreJobs`
+    claimIdempotency(t.bff.db, {
+      key,
+      userName: 'operator',
+      route,
+      bodyHash: createHash('sha256')
+        .update(JSON.stringify({ route, body: atlasBody }))
+        .digest('base64url'),
+      auditId: null,
+      createdAt: Date.now() - 1000,
+    })
+    // The BFF died after Atlas made the job and before it recorded the answer.
+    const made = await t.sandbox.atlas({
+      method: 'POST',
+      path: route,
+      body: atlasBody,
+    })
+    expect(made.status).toBe(200)
+    const before = (await sandboxJobs()).length
+
+    const retry = await post(pointInTime(seconds), key)
+    expect(retry.status).toBe(200)
+    expect((retry.body as Job).id).toBe((made.body as Job).id)
+    expect((await sandboxJobs()).length).toBe(before)
+    expect(
+      listAudit(t.bff.db, { action: 'restore.create', limit: 5 })[0],
+    ).toMatchObject({ outcome: 'reconciled' })
   })
 })

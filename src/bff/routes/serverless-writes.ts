@@ -20,22 +20,17 @@ import {
   listServerlessJobs,
   serverlessBackupPath,
 } from './serverless-checks'
-import { isRepeat, objectIdTime, refuseIf, upstreamSince } from './write-checks'
+import {
+  atlasRestoreFields,
+  findMadeRestore,
+  isRepeat,
+  refuseIf,
+} from './write-checks'
 import { watchCreatedJob } from './watch-created-job'
 import { auditedWrite } from './write-kit'
 
 const S =
   '/api/atlas/v2/groups/:groupId/serverless/:clusterName/backup/restoreJobs'
-
-const ATLAS_FIELDS = [
-  'deliveryType',
-  'snapshotId',
-  'targetGroupId',
-  'targetClusterName',
-  'pointInTimeUTCSeconds',
-  'oplogTs',
-  'oplogInc',
-] as const
 
 export function registerServerlessWriteRoutes(
   app: FastifyInstance,
@@ -50,11 +45,7 @@ export function registerServerlessWriteRoutes(
     checkServerlessBody(request.body, deps.atlas.upstreamNow())
     const parsed = parseWith(serverlessRestoreRequestSchema, request.body)
     // Only Atlas's fields go upstream; the confirmation stays here.
-    const body = Object.fromEntries(
-      ATLAS_FIELDS.flatMap((f) =>
-        parsed[f] === undefined ? [] : [[f, parsed[f]]],
-      ),
-    ) as ServerlessRestoreJobCreate
+    const body: ServerlessRestoreJobCreate = atlasRestoreFields(parsed)
     refuseIf(
       checkRestoreConfirmation({
         deliveryType: body.deliveryType,
@@ -68,14 +59,8 @@ export function registerServerlessWriteRoutes(
 
     const path = `${serverlessBackupPath(source)}/restoreJobs`
     const reconcile = async (record: IdempotencyRecord) => {
-      const since = upstreamSince(deps, record.createdAt)
-      const made = (await listServerlessJobs(deps.atlas, source)).find(
-        (job) =>
-          objectIdTime(job.id) >= since &&
-          ATLAS_FIELDS.every(
-            (f) => body[f] === undefined || job[f] === body[f],
-          ),
-      )
+      const jobs = await listServerlessJobs(deps.atlas, source)
+      const made = findMadeRestore(deps, jobs, body, record.createdAt)
       return made ? { status: 200, body: made, atlasId: made.id } : undefined
     }
     const result = await auditedWrite(

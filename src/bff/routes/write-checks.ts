@@ -83,6 +83,54 @@ export function objectIdTime(id: string | undefined): number {
   return id ? parseInt(id.slice(0, 8), 16) * 1000 : 0
 }
 
+/** The fields of a restore request that Atlas keeps on the job it makes. */
+const RESTORE_REQUEST_FIELDS = [
+  'deliveryType',
+  'snapshotId',
+  'targetGroupId',
+  'targetClusterName',
+  'pointInTimeUTCSeconds',
+  'oplogTs',
+  'oplogInc',
+] as const
+type RestoreRequestFields = Partial<
+  Record<(typeof RESTORE_REQUEST_FIELDS)[number], unknown>
+>
+
+/**
+ * After a crash between Atlas and us: the restore job this request made, if Atlas lists one
+ * created since the request's intent with the same fields.
+ */
+export function findMadeRestore<J extends { id?: string | undefined }>(
+  deps: BffDeps,
+  jobs: readonly J[],
+  body: RestoreRequestFields,
+  intentAt: number,
+): (J & { id: string }) | undefined {
+  const since = upstreamSince(deps, intentAt)
+  return jobs.find(
+    (job): job is J & { id: string } =>
+      job.id !== undefined &&
+      objectIdTime(job.id) >= since &&
+      RESTORE_REQUEST_FIELDS.every(
+        (field) =>
+          body[field] === undefined ||
+          (job as RestoreRequestFields)[field] === body[field],
+      ),
+  )
+}
+
+/** Only Atlas's fields of a restore request: what goes upstream (the confirmation stays). */
+export function atlasRestoreFields<B extends RestoreRequestFields>(
+  parsed: B,
+): Pick<B, (typeof RESTORE_REQUEST_FIELDS)[number] & keyof B> {
+  return Object.fromEntries(
+    RESTORE_REQUEST_FIELDS.flatMap((field) =>
+      parsed[field] === undefined ? [] : [[field, parsed[field]]],
+    ),
+  ) as Pick<B, (typeof RESTORE_REQUEST_FIELDS)[number] & keyof B>
+}
+
 /**
  * The body as a rule's input when its fields have the JSON types the rule expects, so the
  * rule names each problem in its own words before the schema checks types.
