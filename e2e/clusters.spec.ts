@@ -69,7 +69,9 @@ test.describe('cluster list', () => {
       'warehouse-sharded',
     )
 
-    await page.getByLabel('Project').selectOption({ label: 'analytics' })
+    await page
+      .getByLabel('Project', { exact: true })
+      .selectOption({ label: 'analytics' })
     await expect(page).toHaveURL(new RegExp(`project=${ANALYTICS}`))
     await expect(
       page.getByRole('table', { name: /^Clusters \(4\)/ }),
@@ -85,7 +87,9 @@ test.describe('cluster list', () => {
 
     await page.reload()
     await expect(page.getByLabel('Type')).toHaveValue('flex')
-    await expect(page.getByLabel('Project')).toHaveValue(ANALYTICS)
+    await expect(page.getByLabel('Project', { exact: true })).toHaveValue(
+      ANALYTICS,
+    )
     await expect(
       page.getByRole('table', { name: /^Clusters \(1\)/ }),
     ).toBeVisible()
@@ -114,6 +118,43 @@ test.describe('cluster list', () => {
     await page.getByRole('link', { name: 'payments-rs', exact: true }).click()
     await expect(
       page.getByRole('heading', { name: 'payments-rs: snapshots' }),
+    ).toBeVisible()
+  })
+
+  test('the current project, switched in the header, follows the operator across pages', async ({
+    page,
+    expectNoAxeViolations,
+  }) => {
+    const switcher = page.getByLabel('Current project')
+    await expect(switcher).toHaveValue('')
+    await switcher.selectOption({ label: 'analytics' })
+    await expect(page).toHaveURL(new RegExp(`/\\?project=${ANALYTICS}$`))
+    await expect(
+      page.getByRole('table', { name: /^Clusters \(4\)/ }),
+    ).toBeVisible()
+    await expect(page.getByLabel('Project', { exact: true })).toHaveValue(
+      ANALYTICS,
+    )
+    await expectNoAxeViolations()
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Restores' })
+      .click()
+    await expect(page).toHaveURL(
+      new RegExp(`/restores\\?project=${ANALYTICS}$`),
+    )
+    await expect(switcher).toHaveValue(ANALYTICS)
+
+    // From a cluster's own page, the project is the cluster's; switching leads to its list.
+    await page.goto(
+      '/projects/6650a1b2c3d4e5f600000001/clusters/payments-rs/snapshots',
+    )
+    await expect(switcher).toHaveValue('6650a1b2c3d4e5f600000001')
+    await switcher.selectOption({ label: 'All projects' })
+    await expect(page).toHaveURL(/\/$/)
+    await expect(
+      page.getByRole('table', { name: /^Clusters \(11\)/ }),
     ).toBeVisible()
   })
 

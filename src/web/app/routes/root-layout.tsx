@@ -3,11 +3,18 @@ import { NavLink, Outlet, useNavigate } from 'react-router'
 
 import { paths } from '../../lib/paths'
 import { sessionQuery, useSignOut } from '../../lib/session'
+import {
+  ProjectSwitcher,
+  useCurrentProject,
+  withCurrentProject,
+} from '../project-switcher'
 
 export function RootLayout() {
   const { data: operator } = useQuery(sessionQuery())
   const signOut = useSignOut()
   const navigate = useNavigate()
+  const project = useCurrentProject()
+  const scoped = (path: string) => withCurrentProject(path, project)
 
   return (
     <div className="app-shell">
@@ -21,16 +28,16 @@ export function RootLayout() {
         <nav aria-label="Main">
           <ul className="nav-list">
             <li>
-              <NavLink to={paths.home()} end>
+              <NavLink to={scoped(paths.home())} end>
                 Clusters
               </NavLink>
             </li>
             <li>
-              <NavLink to={paths.restores()}>Restores</NavLink>
+              <NavLink to={scoped(paths.restores())}>Restores</NavLink>
             </li>
             {operator?.role === 'admin' ? (
               <li>
-                <NavLink to={paths.audit()}>Audit</NavLink>
+                <NavLink to={scoped(paths.audit())}>Audit</NavLink>
               </li>
             ) : null}
             {operator?.role === 'admin' ? (
@@ -40,6 +47,7 @@ export function RootLayout() {
             ) : null}
           </ul>
         </nav>
+        {operator ? <ProjectSwitcher /> : null}
         {operator ? (
           <div className="operator">
             <span>

@@ -96,6 +96,7 @@ export function JobFilters({
               state: undefined,
               cluster: undefined,
               delivery: undefined,
+              project: undefined,
             })
           }
         >

@@ -9,6 +9,7 @@ import {
 } from './list-params'
 
 const T0 = Date.parse('2026-03-01T12:00:00Z')
+const OTHER = '6650a1b2c3d4e5f6000000ff'
 
 const onto = (target: string, tail: number) =>
   dedicatedJob(
@@ -33,6 +34,7 @@ describe('the jobs page filters', () => {
       state: 'failed',
       cluster: undefined,
       delivery: 'download',
+      project: undefined,
     })
     expect(withJobListParams(params, { state: undefined }).toString()).toBe(
       'tz=local&delivery=download',
@@ -47,7 +49,12 @@ describe('the jobs page filters', () => {
     const failing = onto('failing-restore-target', 2)
     const download = finishedJob(T0, 20_000, 'download', 3)
     const jobs = [staging, failing, download]
-    const none = { state: undefined, cluster: undefined, delivery: undefined }
+    const none = {
+      state: undefined,
+      cluster: undefined,
+      delivery: undefined,
+      project: undefined,
+    }
     expect(
       filterJobs(jobs, { ...none, cluster: `${GROUP}/payments-staging` }, T0),
     ).toEqual([staging])
@@ -60,6 +67,30 @@ describe('the jobs page filters', () => {
     expect(filterJobs(jobs, { ...none, state: 'downloadReady' }, T0)).toEqual([
       download,
     ])
+    // A project: jobs from or onto one of its deployments.
+    const elsewhere = dedicatedJob(
+      T0,
+      {
+        deliveryType: 'automated',
+        targetGroupId: OTHER,
+        targetClusterName: 'scratch',
+      },
+      {},
+      4,
+    )
+    expect(
+      filterJobs([...jobs, elsewhere], { ...none, project: OTHER }, T0),
+    ).toEqual([elsewhere])
+    expect(
+      filterJobs([...jobs, elsewhere], { ...none, project: GROUP }, T0),
+    ).toHaveLength(4)
+    expect(
+      filterJobs(
+        [...jobs, elsewhere],
+        { ...none, project: 'f'.repeat(24) },
+        T0,
+      ),
+    ).toEqual([])
     expect(placesOf(jobs).map((p) => p.name)).toEqual([
       'payments-rs',
       'payments-staging',
@@ -77,7 +108,12 @@ describe('the jobs page filters', () => {
       },
       { state: 'downloadReady' },
     )
-    const none = { state: undefined, cluster: undefined, delivery: undefined }
+    const none = {
+      state: undefined,
+      cluster: undefined,
+      delivery: undefined,
+      project: undefined,
+    }
     expect(
       filterJobs([download], { ...none, state: 'expired' }, T0 + 61_000),
     ).toEqual([download])

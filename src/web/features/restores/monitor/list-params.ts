@@ -18,6 +18,8 @@ export type JobListParams = {
   /** `groupId/name` of a deployment the job restores from or onto. */
   cluster: string | undefined
   delivery: DeliveryType | undefined
+  /** A project's groupId: jobs restoring from or onto one of its deployments. */
+  project: string | undefined
 }
 
 function oneOf<T extends string>(
@@ -34,6 +36,7 @@ export function parseJobListParams(params: URLSearchParams): JobListParams {
     state: oneOf(restoreJobStates, params.get('state')),
     cluster: params.get('cluster') || undefined,
     delivery: oneOf(deliveryTypes, params.get('delivery')),
+    project: params.get('project') || undefined,
   }
 }
 
@@ -43,7 +46,7 @@ export function withJobListParams(
 ): URLSearchParams {
   const next = { ...parseJobListParams(params), ...change }
   const updated = new URLSearchParams(params)
-  for (const key of ['state', 'cluster', 'delivery'] as const) {
+  for (const key of ['state', 'cluster', 'delivery', 'project'] as const) {
     const value = next[key]
     if (value === undefined) updated.delete(key)
     else updated.set(key, value)
@@ -76,6 +79,12 @@ export function filterJobs(
   return jobs.filter((job) => {
     if (params.state && shownState(job, nowMs) !== params.state) return false
     if (params.delivery && deliveryOf(job) !== params.delivery) return false
+    if (
+      params.project &&
+      job.groupId !== params.project &&
+      targetOf(job)?.groupId !== params.project
+    )
+      return false
     if (params.cluster) {
       const target = targetOf(job)
       const involved = [placeKey(sourceOf(job)), target && placeKey(target)]
@@ -86,5 +95,7 @@ export function filterJobs(
 }
 
 export function isFiltered(params: JobListParams): boolean {
-  return Boolean(params.state ?? params.cluster ?? params.delivery)
+  return Boolean(
+    params.state ?? params.cluster ?? params.delivery ?? params.project,
+  )
 }
