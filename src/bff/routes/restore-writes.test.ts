@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { listAudit } from '../db/audit-repo'
-import { claimIdempotency } from '../db/idempotency-repo'
 import {
   startTestBff,
   type TestBff,
   type TestBrowser,
 } from '../../testing/bff-harness'
+import { claimAsCrashed } from '../../testing/crashed-write'
 
 let t: TestBff
 let operator: TestBrowser
@@ -197,26 +197,12 @@ describe('restore creation through the BFF', () => {
       targetGroupId: devTools,
       targetClusterName: 'failing-restore-target',
     }
-    claimIdempotency(t.bff.db, {
+    claimAsCrashed(t.bff.db, {
       key,
       userName: 'operator',
       route: `/groups/${groupId}/clusters/payments-rs/backup/restoreJobs`,
-      bodyHash: 'will-be-compared',
-      auditId: null,
-      createdAt: Date.now() - 1000,
+      body,
     })
-    t.bff.db.prepare('UPDATE idempotency SET body_hash = ? WHERE key = ?').run(
-      (await import('node:crypto'))
-        .createHash('sha256')
-        .update(
-          JSON.stringify({
-            route: `/groups/${groupId}/clusters/payments-rs/backup/restoreJobs`,
-            body,
-          }),
-        )
-        .digest('base64url'),
-      key,
-    )
     const made = await t.sandbox.atlas({
       method: 'POST',
       path: `/groups/${groupId}/clusters/payments-rs/backup/restoreJobs`,

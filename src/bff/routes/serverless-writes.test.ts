@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { listAudit } from '../db/audit-repo'
-import { claimIdempotency } from '../db/idempotency-repo'
 import { findWatchedJob } from '../db/watch-repo'
 import {
   startTestBff,
@@ -10,6 +8,7 @@ import {
   type TestBff,
   type TestBrowser,
 } from '../../testing/bff-harness'
+import { claimAsCrashed } from '../../testing/crashed-write'
 
 type Job = { id: string; deliveryType: string; pointInTimeUTCSeconds?: number }
 
@@ -237,15 +236,11 @@ describe('serverless restores after a crash between Atlas and the BFF', () => {
       pointInTimeUTCSeconds: seconds,
     }
     const route = `/groups/${devTools}/serverless/dev-serverless/backup/restoreJobs`
-    claimIdempotency(t.bff.db, {
+    claimAsCrashed(t.bff.db, {
       key,
       userName: 'operator',
       route,
-      bodyHash: createHash('sha256')
-        .update(JSON.stringify({ route, body: atlasBody }))
-        .digest('base64url'),
-      auditId: null,
-      createdAt: Date.now() - 1000,
+      body: atlasBody,
     })
     // The BFF died after Atlas made the job and before it recorded the answer.
     const made = await t.sandbox.atlas({

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { snapshotDeleteQuery } from '../../contract/bff/write-requests'
 import { listAudit } from '../db/audit-repo'
-import { claimIdempotency } from '../db/idempotency-repo'
 import {
   startTestBff,
   type TestBff,
   type TestBrowser,
 } from '../../testing/bff-harness'
+import { claimAsCrashed } from '../../testing/crashed-write'
 
 type Snapshot = {
   id: string
@@ -218,16 +217,7 @@ describe('on-demand snapshots (S1)', () => {
     const key = newKey()
     const route = `/groups/${groupId}/clusters/payments-rs/backup/snapshots`
     const sent = { description: 'cut off by a crash', retentionInDays: 2 }
-    claimIdempotency(t.bff.db, {
-      key,
-      userName: 'operator',
-      route,
-      bodyHash: createHash('sha256')
-        .update(JSON.stringify({ route, body: sent }))
-        .digest('base64url'),
-      auditId: null,
-      createdAt: Date.now() - 1000,
-    })
+    claimAsCrashed(t.bff.db, { key, userName: 'operator', route, body: sent })
     const made = await t.sandbox.atlas({
       method: 'POST',
       path: route,

@@ -49,8 +49,11 @@ export function idempotencyKeyOf(request: FastifyRequest): string {
   return key
 }
 
-function hashBody(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('base64url')
+/** What an Idempotency-Key is bound to: the route and the body sent upstream. */
+export function idempotencyBodyHash(route: string, body: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ route, body }))
+    .digest('base64url')
 }
 
 function replay(record: IdempotencyRecord): WriteResult {
@@ -82,10 +85,10 @@ export async function auditedWrite(
   if (key && write.idempotency) {
     const flightKey = `${write.actor}\u0000${key}`
     const running = inflight.get(flightKey)
-    const bodyHash = hashBody({
-      route: write.idempotency.route,
-      body: write.idempotency.body,
-    })
+    const bodyHash = idempotencyBodyHash(
+      write.idempotency.route,
+      write.idempotency.body,
+    )
     const existing = findIdempotency(deps.db, write.actor, key)
     if (existing && existing.bodyHash !== bodyHash) {
       throw new ApiProblem(
