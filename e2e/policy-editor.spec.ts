@@ -369,7 +369,8 @@ test.describe('backup policy editor', () => {
     await dialog
       .getByRole('button', { name: 'Leave and discard changes' })
       .click()
-    await expect(page).toHaveURL(/\/$/)
+    // Back to the cluster list of the cluster's project.
+    await expect(page).toHaveURL(/\/\?project=6650a1b2c3d4e5f600000001$/)
 
     // The snapshot browser links here too.
     await page.getByRole('link', { name: 'payments-rs', exact: true }).click()
