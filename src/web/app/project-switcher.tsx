@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 
 import { paths } from '../lib/paths'
-import { projectNamesQuery } from '../features/restores/queries'
+import { projectNamesQuery } from '../lib/project-names'
 
 /** Pages that take the current project as their `project` filter. */
 const scopedPaths = new Set([paths.home(), paths.restores(), paths.audit()])

@@ -2,11 +2,8 @@ import { type LoaderFunctionArgs, useLoaderData } from 'react-router'
 
 import { jobKeyOf, jobRefSchema } from '../../../contract/bff/job-events'
 import { RestoreJobPage } from '../../features/restores/monitor/job-page'
-import {
-  liveJobQuery,
-  liveJobsQuery,
-  projectNamesQuery,
-} from '../../features/restores/queries'
+import { liveJobQuery, liveJobsQuery } from '../../features/restores/queries'
+import { projectNamesQuery } from '../../lib/project-names'
 import { TimeZoneProvider } from '../../lib/time-zone'
 import { queryClient } from '../query-client'
 

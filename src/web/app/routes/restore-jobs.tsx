@@ -1,8 +1,6 @@
 import { RestoreJobList } from '../../features/restores/monitor/job-list'
-import {
-  liveJobsQuery,
-  projectNamesQuery,
-} from '../../features/restores/queries'
+import { liveJobsQuery } from '../../features/restores/queries'
+import { projectNamesQuery } from '../../lib/project-names'
 import { TimeZoneProvider } from '../../lib/time-zone'
 import { queryClient } from '../query-client'
 

@@ -16,7 +16,6 @@ export const restoreApi = {
   overview: () => '/api/overview',
   liveJobs: () => '/api/restore-jobs',
   /** Every project the console's key sees (Atlas's groups), for their names. */
-  projects: () => `${V2}/groups?itemsPerPage=500`,
   /** Server-Sent Events of the watched restore jobs (contract/bff/job-events.ts). */
   events: () => '/api/events',
   deployment: (kind: DeploymentKind, groupId: string, name: string) =>

@@ -10,7 +10,6 @@ import {
   paginatedRestoreJobsSchema,
   restoreJobSchema,
 } from '../../../contract/atlas/restore-job'
-import { paginatedGroupsSchema } from '../../../contract/atlas/group'
 import { backupScheduleSchema } from '../../../contract/atlas/schedule'
 import {
   paginatedServerlessSnapshotsSchema,
@@ -188,28 +187,6 @@ export function clusterRestoreJobsQuery(groupId: string, name: string) {
         paginatedRestoreJobsSchema,
         signal,
       ),
-  })
-}
-
-/**
- * Project names by id, for the restore jobs pages: one cheap read of Atlas's project list
- * rather than the overview, whose many reads per cluster would eat into Atlas's rate limit
- * (A5) on every visit of a job page.
- */
-export function projectNamesQuery() {
-  return queryOptions({
-    queryKey: [...restoreKeys.all, 'project-names'],
-    queryFn: async ({ signal }): Promise<Record<string, string>> => {
-      const page = await api.get(
-        restoreApi.projects(),
-        paginatedGroupsSchema,
-        signal,
-      )
-      return Object.fromEntries(
-        page.results.flatMap((g) => (g.id ? [[g.id, g.name]] : [])),
-      )
-    },
-    staleTime: 5 * 60_000,
   })
 }
 

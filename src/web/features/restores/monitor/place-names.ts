@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 
-import { projectNamesQuery } from '../queries'
+import { projectNamesQuery } from '../../../lib/project-names'
 import type { Place } from './job-model'
 
 // Jobs name projects by id; Atlas's project list has their names. Until it arrives, or if it
