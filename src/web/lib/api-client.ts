@@ -6,8 +6,11 @@ import { ApiError, networkError } from './api-error'
 // No toasts or redirects here (DESIGN §3): callers and the router decide what to show.
 let csrfToken: string | undefined
 let onUnauthenticated: (() => void) | undefined
+/** Counts sessions: a 401 to a request sent before the current one began ends nothing. */
+let sessionEpoch = 0
 
 export function setCsrfToken(token: string | undefined): void {
+  if (token !== undefined && token !== csrfToken) sessionEpoch += 1
   csrfToken = token
 }
 
@@ -33,6 +36,7 @@ async function call(
     accept: 'application/json',
     ...options.headers,
   }
+  const epoch = sessionEpoch
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   let response: Response
@@ -53,7 +57,12 @@ async function call(
   }
   if (!response.ok) {
     const error = await ApiError.fromResponse(response)
-    if (error.status === 401 && path !== '/api/session') onUnauthenticated?.()
+    if (
+      error.status === 401 &&
+      path !== '/api/session' &&
+      epoch === sessionEpoch
+    )
+      onUnauthenticated?.()
     throw error
   }
   if (response.status === 204)
