@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { validateOnDemandSnapshotRequest } from '../../../../contract/rules/on-demand-snapshot'
 import type { RuleResult } from '../../../../contract/rules/result'
 import { GuardedButton } from '../../../components/ui/guarded-button'
+import { FormProblem } from '../../../components/ui/form-problem'
 import { TextField } from '../../../components/ui/text-field'
 import { ApiError } from '../../../lib/api-error'
 import type { Deployment } from '../model'
@@ -96,11 +97,7 @@ export function TakeSnapshot({ deployment, verdict }: TakeSnapshotProps) {
             error={errors.description}
             {...form.register('description')}
           />
-          {errors.root?.message ? (
-            <p role="alert" className="field-error">
-              {errors.root.message}
-            </p>
-          ) : null}
+          <FormProblem message={errors.root?.message} />
           <div className="button-row">
             <button
               type="submit"

@@ -8,6 +8,7 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '../../../../../contract/bff/users'
 import { SelectField } from '../../../../components/ui/select-field'
+import { FormProblem } from '../../../../components/ui/form-problem'
 import { TextField } from '../../../../components/ui/text-field'
 import { showServerErrors } from '../field-errors'
 import { useAddUser } from '../mutations'
@@ -60,11 +61,7 @@ export function AddUserForm() {
           error={errors.password}
           {...form.register('password')}
         />
-        {errors.root?.message ? (
-          <p role="alert" className="field-error">
-            {errors.root.message}
-          </p>
-        ) : null}
+        <FormProblem message={errors.root?.message} />
         <div className="button-row">
           <button
             type="submit"

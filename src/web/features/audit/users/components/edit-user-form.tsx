@@ -9,6 +9,7 @@ import {
   type User,
 } from '../../../../../contract/bff/users'
 import { SelectField } from '../../../../components/ui/select-field'
+import { FormProblem } from '../../../../components/ui/form-problem'
 import { TextField } from '../../../../components/ui/text-field'
 import { showServerErrors } from '../field-errors'
 import { useUpdateUser } from '../mutations'
@@ -99,11 +100,7 @@ export function EditUserForm({
         error={errors.password}
         {...form.register('password')}
       />
-      {errors.root?.message ? (
-        <p role="alert" className="field-error">
-          {errors.root.message}
-        </p>
-      ) : null}
+      <FormProblem message={errors.root?.message} />
       <div className="button-row">
         <button
           type="submit"
